@@ -87,6 +87,7 @@ FORCE_COMMON = {norm(w) for w in """أمل الأمل سلام السلام ال
 السلطان الرئيس الشيخ القاضي الإمام الحاكم الوزير الحكومة الدولة القصر السجن المحطة الميناء المطار
 الجامعة المدرسة المسجد الكنيسة المستشفى المعسكر القاعدة""".split()}
 NEVER_COMMON = {norm(w) for w in """غزة دمشق حلب حمص حماة إدلب درعا الرقة بغداد الموصل البصرة الخليل
+الرمادي الجوف السويداء القنيطرة تدمر منبج عفرين صعدة مأرب الضالع شبوة سنجار تكريت بعلبك صفد أريحا
 نابلس جنين رفح بيروت صيدا طرابلس القدس عدن صنعاء تعز مأرب الحديدة الرمادي الفلوجة كركوك أربيل دهوك
 القاهرة الإسكندرية الرياض جدة مكة الدوحة دبي مسقط عمان الكويت المنامة الخرطوم أم درمان الفاشر
 نيالا تونس الجزائر الرباط طهران أنقرة إسطنبول موسكو كييف لندن باريس واشنطن برلين روما مدريد""".split()}
@@ -96,11 +97,15 @@ def zipf(w: str) -> float:
     return zipf_frequency(w, 'ar')
 
 
-def common_reason(display: str, major: bool) -> str | None:
+def common_reason(display: str, major: bool, pop: int = 0) -> str | None:
     """Why an Arabic name should only be taken with a place cue (None: it is not an everyday word).
-    Single words: zipf >= 5.0 on its own (function words, very frequent nouns), or zipf >= 4.3
-    with the article-toggled form also frequent (zipf >= 3.5: an ordinary noun/adjective/name).
-    Major places (capital or 1M+ people) are flagged only when both forms are very frequent."""
+    Single words only (plus the FORCE_COMMON list), f = wordfreq zipf of the form, g = zipf of the
+    form with the article toggled (an ordinary noun/adjective/name alternates with and without ال;
+    a place name mostly does not):
+      * major places (capital or 1M+ people) and hand-curated entries: f >= 5.0 and g >= 4.5;
+      * other places: f >= 4.5 (function words, verbs, personal names: كان، سوف، دوما، بشار),
+        or f >= 4.3 and g >= 3.5, or — below 100,000 people — f >= 3.8 and g >= 3.5
+        (معبر، الطور، سلمية، بشري)."""
     n = norm(display)
     if letters(display) <= 2:
         return 'short'
@@ -113,10 +118,11 @@ def common_reason(display: str, major: bool) -> str | None:
     f = zipf(display)
     other = display[2:] if display.startswith('ال') and len(display) > 4 else 'ال' + display
     g = zipf(other)
+    why = f'zipf {f:.2f}/{g:.2f}'
     if major:
-        return f'zipf {f:.2f}/{g:.2f}' if f >= 5.0 and g >= 4.5 else None
-    if f >= 5.0 or (f >= 4.3 and g >= 3.5):
-        return f'zipf {f:.2f}/{g:.2f}'
+        return why if f >= 5.0 and g >= 4.5 else None
+    if f >= 4.5 or (f >= 4.3 and g >= 3.5) or (pop < 100_000 and f >= 3.8 and g >= 3.5):
+        return why
     return None
 
 
@@ -184,14 +190,19 @@ def skeleton_en(s: str) -> str:
 
 
 def similarity(ar: str, en: str) -> float:
-    """Consonant-skeleton similarity of an Arabic name and a romanized one, with or without
-    the Arabic article (الموصل ~ Mosul, اللاذقية ~ Latakia)."""
+    """Consonant-skeleton similarity of an Arabic name and a romanized one; the best of the
+    readings with and without the article on each word and with ة silent or read t
+    (الموصل ~ Mosul, بئر السبع ~ Beersheba, الناصرة ~ Nazareth)."""
     e = skeleton_en(en)
+    if not e:
+        return 0.0
+    no_al = ' '.join(w[2:] if w.startswith('ال') and len(w) >= 4 else w for w in ar.split())
     best = 0.0
-    for form in {ar, ar[2:] if ar.startswith('ال') and len(ar) > 4 else ar}:
-        a = skeleton_ar(form)
-        if a and e:
-            best = max(best, difflib.SequenceMatcher(None, a, e).ratio())
+    for form in {ar, no_al}:
+        for f in {form, re.sub('ة(?=$| )', 'ت', form)}:
+            a = skeleton_ar(f)
+            if a:
+                best = max(best, difflib.SequenceMatcher(None, a, e).ratio())
     return best
 
 
@@ -408,20 +419,28 @@ class Builder:
             forms = dedupe_forms(with_variants(forms))
             # common-word handling: drop everyday-word aliases, keep them only as the name
             hand_norm = {norm(h) for h in hand_forms}
-            reasons = {f: common_reason(f, major) for f in forms}
+            reasons = {f: common_reason(f, major, pop) for f in forms}
             if x.get('name'):
                 name = x['name']
             else:
-                # not an everyday word; the closest to the GeoNames (romanized) name, which weeds
-                # out other places' names, nicknames and historical names; then the most frequent
-                # spelling in Arabic text (wordfreq); hamza/ة spelling; the shortest
-                # (wordy: outside the Arab and Islamic world a name that is an Arabic word is
-                # usually a historical or folk name: قصور for Kousséri, البسيط for Albacete)
+                # Choosing the canonical name among GeoNames' Arabic forms.  Outside the Arab and
+                # Islamic world: not an everyday word (wordy: a name that is an Arabic word is
+                # usually a historical or folk name there — قصور for Kousséri, البسيط for
+                # Albacete), then the closest to the romanized GeoNames name (which weeds out
+                # nicknames and other places' names), then the most frequent spelling (wordfreq).
+                # In the Arab and Islamic world: the closest to the romanized name (coarser
+                # steps), then not an everyday word, then the most frequent spelling — so the
+                # usual name wins even when it is a word (العقبة, flagged common_word below) but
+                # سطات beats سلطات.  Ties: hamza/ة spelling, the shortest, byte order.
                 foreign = v['countrycode'] not in TOWN_COUNTRIES | {'IR', 'TR', 'AF', 'PK'}
-                name = min(forms, key=lambda f: (reasons[f] is not None, foreign and wordy(f),
-                                                 -round(similarity(f, v['name']) * 4) / 4,
-                                                 -round(zipf(f) * 2) / 2,
-                                                 -ortho_score(f), letters(f), f))
+                if foreign:
+                    key = lambda f: (reasons[f] is not None, wordy(f),
+                                     -round(similarity(f, v['name']) * 10) / 10,
+                                     -round(zipf(f) * 2) / 2, -ortho_score(f), letters(f), f)
+                else:
+                    key = lambda f: (-round(similarity(f, v['name']) * 4) / 4, reasons[f] is not None,
+                                     -round(zipf(f) * 2) / 2, -ortho_score(f), letters(f), f)
+                name = min(forms, key=key)
             flags = set(multi(x.get('flags', '')))
             aliases = []
             for f in forms:
@@ -549,6 +568,28 @@ class Builder:
                                                ', '.join(f'{e.id} {e.name_en}' for e in es[1:6]) +
                                                (' …' if len(es) > 6 else ''))
 
+    def actor_collisions(self):
+        """A place named like an actor of the other lexicons (الميادين the town and the channel,
+        قنا the city and the news agency, أوباما the Japanese town) is marked ambiguous: the
+        actor files (data/organizations.tsv, media.tsv, people.tsv) win.  Files that are absent
+        are skipped."""
+        forms: dict[str, list[Entry]] = collections.defaultdict(list)
+        for e in self.entries.values():
+            for f in e.names():
+                forms[norm(f)].append(e)
+        for fname in ('organizations.tsv', 'media.tsv', 'people.tsv'):
+            path = DATA / fname
+            if not path.exists():
+                continue
+            for r in read_tsv(path):
+                for a in [r.get('name', '')] + multi(r.get('aliases', '')):
+                    for e in forms.get(norm(a), []) if a else []:
+                        if e.kind == 'country':
+                            self.log['country named like an actor (left as is)'].append(f'{a}\t{e.id}\t{r["id"]}')
+                            continue
+                        e.flags.add('ambiguous')
+                        self.log['ambiguous (named like an actor)'].append(f'{a}\t{e.id} {e.name_en}\t{r["id"]}')
+
     # -- output ------------------------------------------------------------------------------
     def write(self):
         countries = sorted((e for e in self.entries.values() if e.kind == 'country'), key=lambda e: e.id.encode())
@@ -616,6 +657,7 @@ def main():
     b.build_gn_places()
     b.build_regions()
     b.resolve_ambiguity()
+    b.actor_collisions()
     countries, places = b.write()
     b.stats(countries, places)
 

@@ -7,7 +7,8 @@ capital exists in places.tsv; ≥ 9,000 places; kinds, coordinates and flags are
 alias and demonym is non-empty after normalization; aliases are unique within an entry and differ
 from its name; a normalized name/alias shared by two entries is allowed only if all but one carry
 `ambiguous`, and never between two countries; a demonym belongs to one country only and is no
-other entry's name.  Exits 1 on the first group of failures; prints a summary line otherwise.
+other entry's name; a place named like an actor of data/organizations.tsv, media.tsv or
+people.tsv (when present) is ambiguous.  Exits 1 on the first group of failures; prints a summary line otherwise.
 
 Uses only the standard library and geo_common.py.
 """
@@ -162,6 +163,20 @@ def main() -> int:
         for r in owners.get(n, []):
             if r['id'] != cc and 'ambiguous' not in multi(r['flags']):
                 err(f'{n}: demonym of {cc} is a name of {r["id"]} (not flagged ambiguous)')
+    # names shared with the actor lexicons (when present): the place must be ambiguous
+    for fname in ('organizations.tsv', 'media.tsv', 'people.tsv'):
+        path = DATA / fname
+        if not path.exists():
+            continue
+        with open(path, encoding='utf-8') as fh:
+            lines = [ln.rstrip('\n').split('\t') for ln in fh if ln.strip() and not ln.startswith('#')]
+        hdr = lines[0]
+        for cells in lines[1:]:
+            row = dict(zip(hdr, cells))
+            for a in [row.get('name', '')] + multi(row.get('aliases', '')):
+                for r in owners.get(norm(a), []) if a else []:
+                    if r['kind'] != 'country' and 'ambiguous' not in multi(r['flags']):
+                        err(f'{a}: name of {row.get("id")} ({fname}) and of {r["id"]} (not flagged ambiguous)')
     if errors:
         return report()
     kinds = collections.Counter(r['kind'] for r in places)
