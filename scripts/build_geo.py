@@ -90,7 +90,7 @@ FORCE_COMMON = {norm(w) for w in """أمل الأمل سلام السلام ال
 الجمعة الخميس السبت الأحد الاثنين الثلاثاء الأربعاء الشهداء الصداقة الأمانة الاستقلال التحرير المستقبل
 الفجر النور الرحمة البركة الهدى الإيمان الإسلام العروبة الشعب المجد العزة الكرامة الوفاء الأمير الملك
 السلطان الرئيس الشيخ القاضي الإمام الحاكم الوزير الحكومة الدولة القصر السجن المحطة الميناء المطار
-الجامعة المدرسة المسجد الكنيسة المستشفى المعسكر القاعدة""".split()}
+الجامعة المدرسة المسجد الكنيسة المستشفى المعسكر القاعدة لوم""".split()}
 NEVER_COMMON = {norm(w) for w in """غزة دمشق حلب حمص حماة إدلب درعا الرقة بغداد الموصل البصرة الخليل
 الرمادي الجوف السويداء القنيطرة تدمر منبج عفرين صعدة مأرب الضالع شبوة سنجار تكريت بعلبك صفد أريحا
 نابلس جنين رفح بيروت صيدا طرابلس القدس عدن صنعاء تعز مأرب الحديدة الرمادي الفلوجة كركوك أربيل دهوك
@@ -102,7 +102,7 @@ def zipf(w: str) -> float:
     return zipf_frequency(w, 'ar')
 
 
-def common_reason(display: str, major: bool, pop: int = 0) -> str | None:
+def common_reason(display: str, major: bool, pop: int = 0, strict_major: bool = False) -> str | None:
     """Why an Arabic name should only be taken with a place cue (None: it is not an everyday word).
     Single words only (plus the FORCE_COMMON list), f = wordfreq zipf of the form, g = zipf of the
     form with the article toggled (an ordinary noun/adjective/name alternates with and without ال;
@@ -110,7 +110,8 @@ def common_reason(display: str, major: bool, pop: int = 0) -> str | None:
       * major places (capital or 1M+ people) and hand-curated entries: f >= 5.0 and g >= 4.5;
       * other places: f >= 4.5 (function words, verbs, personal names: كان، سوف، دوما، بشار),
         or f >= 4.3 and g >= 3.5, or — below 100,000 people — f >= 3.8 and g >= 3.5
-        (معبر، الطور، سلمية، بشري)."""
+        (معبر، الطور، سلمية، بشري);
+      * strict_major (aliases of major places): f >= 4.3 and g >= 3.5 only."""
     n = norm(display)
     if letters(display) <= 2:
         return 'short'
@@ -126,6 +127,8 @@ def common_reason(display: str, major: bool, pop: int = 0) -> str | None:
     why = f'zipf {f:.2f}/{g:.2f}'
     if major:
         return why if f >= 5.0 and g >= 4.5 else None
+    if strict_major:
+        return why if f >= 4.3 and g >= 3.5 else None
     if f >= 4.5 or (f >= 4.3 and g >= 3.5) or (pop < 100_000 and f >= 3.8 and g >= 3.5):
         return why
     return None
@@ -424,7 +427,10 @@ class Builder:
             forms = dedupe_forms(with_variants(forms))
             # common-word handling: drop everyday-word aliases, keep them only as the name
             hand_norm = {norm(h) for h in hand_forms}
-            reasons = {f: common_reason(f, major, pop) for f in forms}
+            # strict: without the major-place exemption (for a major place only the article test
+            # applies) — used to drop everyday-word aliases (ميدان for Medan, رياض for Riyadh)
+            # and to choose the name; the chosen name is flagged with the exemption
+            reasons = {f: common_reason(f, False, pop, strict_major=major) for f in forms}
             if x.get('name'):
                 name = x['name']
             else:
@@ -456,10 +462,11 @@ class Builder:
                         f'{f}\t{reasons[f]}\tgn:{gid} {v["name"]} {v["countrycode"]} pop {pop}')
                     continue
                 aliases.append(f)
-            if reasons[name] is not None:
+            name_reason = common_reason(name, major, pop)
+            if name_reason is not None:
                 flags.add('common_word')
                 self.log['flagged common_word'].append(
-                    f'{name}\t{reasons[name]}\tgn:{gid} {v["name"]} {v["countrycode"]} pop {pop}')
+                    f'{name}\t{name_reason}\tgn:{gid} {v["name"]} {v["countrycode"]} pop {pop}')
             self.entries['gn:' + gid] = Entry(
                 id='gn:' + gid, kind='city', country=v['countrycode'], name=name, name_en=v['name'],
                 aliases=[a for a in aliases if norm(a) != norm(name)],
