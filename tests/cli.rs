@@ -58,7 +58,7 @@ fn pretty_and_text_formats() {
         .assert()
         .success()
         .stdout(predicate::str::contains("فولوديمير زيلينسكي"))
-        .stdout(predicate::str::contains("1 claims"));
+        .stdout(predicate::str::contains("1 claim (0 without a source)"));
 }
 
 #[test]

@@ -329,6 +329,34 @@ mod tests {
         assert!(Levels::resolve(&[("cli", &sel(&["all"], &[], &["all"]))]).is_err());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Any text: no check panics, and every finding's text is its span's slice with the
+        /// span's line and column.
+        #[test]
+        fn findings_never_panic_and_point_into_the_text(
+            text in "([«»“”\"\n ]|قال|مصدر|عسكري|إن|أمس|الثلاثاء|مقتل|7|جنود|آلاف|جندي|كورسك|F-16|\\PC){0,60}",
+            published in proptest::option::of("2024-11-1[0-9]"),
+        ) {
+            let options = match published {
+                Some(p) => khabar::Options::new().published(&p).unwrap(),
+                None => khabar::Options::new(),
+            };
+            let doc = khabar::extract(&text, &options);
+            let levels = Levels::resolve(&[]).unwrap();
+            let origin = Origin { path: "-", line: None, id: None };
+            for f in findings(&Article { text: &text, doc: &doc }, &origin, &levels) {
+                proptest::prop_assert_eq!(f.text, &text[f.span.range()]);
+                proptest::prop_assert_eq!(f.span.line, text[..f.span.start].matches('\n').count() + 1);
+                let line_start = text[..f.span.start].rfind('\n').map_or(0, |i| i + 1);
+                proptest::prop_assert_eq!(f.span.column, text[line_start..f.span.start].chars().count() + 1);
+                for l in [text_line(&f), json_line(&f), github_line(&f)] {
+                    proptest::prop_assert!(!l.contains('\n'));
+                }
+            }
+        }
+    }
+
     #[test]
     fn github_escapes() {
         assert_eq!(github_property("a,b:c%\n"), "a%2Cb%3Ac%25%0A");
