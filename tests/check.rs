@@ -377,3 +377,33 @@ fn a_config_file_can_be_named_and_a_bad_one_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("/nonexistent/khabar.toml"));
 }
+
+// ---- the README's walk-through ----
+
+#[test]
+fn the_example_desk_of_the_readme_gives_the_findings_it_shows() {
+    let desk = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/desk");
+    let findings = |args: &[&str]| {
+        let out = cargo_bin_cmd!("khabar").current_dir(&desk).arg("check").args(args).arg("articles/").assert().code(1);
+        let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        out.lines().map(|l| l.splitn(4, ": ").take(3).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>()
+    };
+    let defaults = [
+        "articles/analysis.txt:3:82 error unattributed-figure",
+        "articles/gaza.txt:1:55 error unresolved-date",
+        "articles/kursk.txt:5:6 warning anonymous-source",
+        "articles/kursk.txt:7:2 error unattributed-figure",
+        "articles/moscow.txt:3:29 error weekday-mismatch",
+        "articles/moscow.txt:5:52 error unbalanced-quote",
+    ];
+    assert_eq!(findings(&["--no-config"]), defaults);
+    // With the desk's khabar.toml: its lexicon names the source of the first, and it denies anonymous sources.
+    let configured = [
+        "articles/gaza.txt:1:55 error unresolved-date",
+        "articles/kursk.txt:5:6 error anonymous-source",
+        "articles/kursk.txt:7:2 error unattributed-figure",
+        "articles/moscow.txt:3:29 error weekday-mismatch",
+        "articles/moscow.txt:5:52 error unbalanced-quote",
+    ];
+    assert_eq!(findings(&[]), configured);
+}
