@@ -8,7 +8,7 @@ use predicates::prelude::*;
 /// `khabar check --no-config …`: the tests do not depend on a khabar.toml above the checkout.
 fn check(args: &[&str]) -> Command {
     let mut cmd = cargo_bin_cmd!("khabar");
-    cmd.args(["check", "--no-config"]).args(args);
+    cmd.args(["check", "--no-config"]).args(args).env_remove("CLICOLOR_FORCE");
     cmd
 }
 

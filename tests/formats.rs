@@ -6,7 +6,9 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 
 fn khabar() -> Command {
-    cargo_bin_cmd!("khabar")
+    let mut cmd = cargo_bin_cmd!("khabar");
+    cmd.env_remove("CLICOLOR_FORCE");
+    cmd
 }
 
 const FSI: char = '\u{2068}';
