@@ -87,27 +87,27 @@ pub(crate) struct DateRules {
 static RULES: &[Rule<Names, Parsed>] = &[
     Rule {
         name: "weekday? day month year (الخميس 14 آذار 2019)",
-        pattern: r"{{<}}{{cl}}(?P<m>{{lead}}(?:(?:يوم\s+)?(?P<wd>{{weekday}})\s*,?\s*)?(?:ال)?(?P<d>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{{month}}){{mtail}}\s*,?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<y>\d{4}){{gsuffix}}){{>}}",
+        pattern: r"{{<}}{{cl}}(?P<m>{{lead}}(?:(?:يوم\s+)?(?P<wd>{{weekday}})\s*,?\s*)?(?:ال\s*)?(?P<d>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{{month}}){{mtail}}\s*,?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<y>\d{4}){{gsuffix}}){{>}}",
         prod: day_month_year,
     },
     Rule {
         name: "weekday? day Hijri month year? (الجمعة 15 شوال 1436هـ)",
-        pattern: r"{{<}}{{cl}}(?P<m>{{lead}}(?:(?:يوم\s+)?(?P<wd>{{weekday}})\s*,?\s*)?(?:ال)?(?P<d>\d{1,2})\s*(?:من\s+)?(?P<shahr>شهر\s+)?(?P<hmon>{{hijri_month}})(?:\s*,?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<y>\d{4}){{hsuffix}}|\s+(?P<rel>{{relation}}))?){{>}}",
+        pattern: r"{{<}}{{cl}}(?P<m>{{lead}}(?:(?:يوم\s+)?(?P<wd>{{weekday}})\s*,?\s*)?(?:ال\s*)?(?P<d>\d{1,2})\s*(?:من\s+)?(?P<shahr>شهر\s+)?(?P<hmon>{{hijri_month}})(?:\s*,?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<y>\d{4}){{hsuffix}}|\s+(?P<rel>{{relation}}))?){{>}}",
         prod: day_hijri_month,
     },
     Rule {
         name: "ordinal day of month (الأول من مارس 2023, العاشر من حزيران, غرة محرم)",
-        pattern: r"{{<}}{{cl}}(?P<m>{{lead}}(?:(?:يوم\s+)?(?P<wd>{{weekday}})\s*,?\s*)?(?:(?P<ord>{{ordinal}})\s+من\s+|(?P<ghurra>غرة|أول)\s+)(?P<shahr>شهر\s+)?(?:(?P<mon>{{month}}){{mtail}}|(?P<hmon>{{hijri_month}}))(?:\s*,?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<y>\d{4})(?:{{gsuffix}}|{{hsuffix}})|\s+(?P<rel>{{relation}})|{{year_relation}})?){{>}}",
+        pattern: r"{{<}}{{cl}}(?P<m>{{lead}}(?:(?:يوم\s+)?(?P<wd>{{weekday}})\s*,?\s*)?(?:(?P<ord>{{ordinal}})\s+من\s+|(?P<ghurra>غرة|أول|فاتح)\s+)(?P<shahr>شهر\s+)?(?:(?P<mon>{{month}}){{mtail}}|(?P<hmon>{{hijri_month}}))(?:\s*,?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<y>\d{4})(?:{{gsuffix}}|{{hsuffix}})|\s+(?P<rel>{{relation}})|{{year_relation}})?){{>}}",
         prod: ordinal_day,
     },
     Rule {
         name: "day of this, last or next month (الخامس من الشهر الجاري)",
-        pattern: r"{{<}}{{cl}}(?P<m>(?:(?:يوم\s+)?(?P<wd>{{weekday}})\s*,?\s*)?(?:يوم\s+)?(?:(?P<ord>{{ordinal}})|(?P<d>\d{1,2}))\s+من\s+(?:الشهر\s+(?P<rel>{{relation}})|(?P<this>هذا\s+الشهر))){{>}}",
+        pattern: r"{{<}}{{cl}}(?P<m>(?:(?:يوم\s+)?(?P<wd>{{weekday}})\s*,?\s*)?(?:يوم\s+)?(?:(?P<ord>{{ordinal}})|(?:ال\s*)?(?P<d>\d{1,2}))\s+(?:من\s+(?:الشهر\s+(?P<rel>{{relation}})|(?P<this>هذا\s+الشهر))|(?P<rel2>الجاري|الحالي|الماضي|المنصرم|المقبل|القادم))){{>}}",
         prod: day_of_month,
     },
     Rule {
         name: "weekday? day month, relative year (8 نوفمبر الجاري)",
-        pattern: r"{{<}}{{cl}}(?P<m>{{lead}}(?:(?:يوم\s+)?(?P<wd>{{weekday}})\s*,?\s*)?(?:ال)?(?P<d>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{{month}}){{mtail}}(?:\s+(?P<rel>{{relation}})|{{year_relation}})?){{>}}",
+        pattern: r"{{<}}{{cl}}(?P<m>{{lead}}(?:(?:يوم\s+)?(?P<wd>{{weekday}})\s*,?\s*)?(?:ال\s*)?(?P<d>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{{month}}){{mtail}}(?:\s+(?P<rel>{{relation}})|{{year_relation}})?){{>}}",
         prod: day_month,
     },
     Rule {
@@ -152,12 +152,12 @@ static RULES: &[Rule<Names, Parsed>] = &[
     },
     Rule {
         name: "Hijri year (1446هـ, عام 1446 هـ)",
-        pattern: r"{{<}}{{cl}}(?P<m>(?:(?:عام|العام|سنة|لعام|للعام)\s+)?(?P<y>\d{4})\s*(?:ه|هجري|هجرية|للهجرة)){{>}}",
+        pattern: r"{{<}}{{cl}}(?P<m>(?:(?:عام|العام|سنة|لعام|للعام)\s+)?(?:\(\s*(?P<yp>\d{4})\s*\)|(?P<y>\d{4}))\s*(?:ه|هجري|هجرية|للهجرة)){{>}}",
         prod: hijri_year,
     },
     Rule {
         name: "year (عام 2022, 2022م, صيف 2012)",
-        pattern: r"{{<}}{{cl}}(?P<m>(?:(?:{{period_part}}|{{season}})\s+)?(?:(?:عام|العام|سنة|السنة|عامي|لعام|للعام)\s+(?P<y>\d{4}){{gsuffix}}|(?P<y2>\d{4})\s*(?:م|ميلادي|ميلادية|للميلاد))){{>}}",
+        pattern: r"{{<}}{{cl}}(?P<m>(?:(?:{{period_part}}|{{season}})\s+)?(?:(?:عام|العام|سنة|السنة|عامي|لعام|للعام)\s+(?:\(\s*(?P<yp>\d{4})\s*\)|(?P<y>\d{4})){{gsuffix}}|(?P<y2>\d{4})\s*(?:م|ميلادي|ميلادية|للميلاد))){{>}}",
         prod: year,
     },
     Rule {
@@ -166,8 +166,8 @@ static RULES: &[Rule<Names, Parsed>] = &[
         prod: bare_year,
     },
     Rule {
-        name: "years range (بين عامي 2011 و2015, 2019/2020)",
-        pattern: r"{{<}}{{cl}}(?P<m>(?:(?:بين|من)\s+(?:عامي|العامين|عام|سنتي|الأعوام)\s+(?P<y1>\d{4})\s*(?:و|إلى|الى|حتى|-)\s*(?:عام\s+)?(?P<y2>\d{4})|(?P<y3>\d{4})\s*[/-]\s*(?P<y4>\d{4}))){{>}}",
+        name: "years range (بين عامي 2011 و2015, من 2015 إلى 2018, 2019/2020)",
+        pattern: r"{{<}}{{cl}}(?P<m>(?:{{period_part}}\s+)?(?:(?:(?:بين|من)\s+(?:(?:عامي|العامين|عام|سنتي|الأعوام)\s+)?|(?:عامي|العامين)\s+)(?P<y1>\d{4})\s*(?:و|إلى|الى|حتى|-)\s*(?:عام\s+)?(?P<y2>\d{4})|(?P<y3>\d{4})\s*[/-]\s*(?P<y4>\d{4}))){{>}}",
         prod: year_range,
     },
     Rule {
@@ -189,6 +189,11 @@ static RULES: &[Rule<Names, Parsed>] = &[
         name: "the night of two weekdays (ليل السبت الأحد)",
         pattern: r"{{<}}{{cl}}(?P<m>(?:ليل|ليلة)\s+(?P<wd>{{weekday}})\s*(?:-|/|و|إلى|الى|على)?\s*(?P<wd2>{{weekday}})){{>}}",
         prod: night,
+    },
+    Rule {
+        name: "first of two weekdays, relative (السبت والأحد الماضيين)",
+        pattern: r"{{<}}{{cl}}(?P<m>(?:{{part_of_day}}\s+)?(?:يوم\s+)?(?P<wd>{{weekday}}))\s+(?:و|أو)\s*{{weekday}}\s+(?P<rel>{{relation}}){{>}}",
+        prod: weekday,
     },
     Rule {
         name: "weekday, relative (يوم الأحد الماضي)",
@@ -695,7 +700,7 @@ fn day_hijri_month(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
 fn ordinal_day(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
     let day = match n.group(c, "ord") {
         Some(o) => *n.data.ordinal.get(&squash(o))?,
-        None => 1, // غرة، أول
+        None => 1, // غرة، أول، فاتح
     };
     if c.name("ord").is_some() && n.data.has("ordinal_heads", previous(c, n)) {
         return None;
@@ -723,7 +728,11 @@ fn day_of_month(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
         }
         None => num(c, "d").filter(|d| valid_day(*d))?,
     };
-    let offset = match relation(c, n) {
+    let rel = match n.group(c, "rel2") {
+        Some(r) => relation_word(r),
+        None => relation(c, n),
+    };
+    let offset = match rel {
         Relation::Past => -1,
         Relation::Next => 1,
         _ => 0,
@@ -799,12 +808,12 @@ fn hijri_month_alone(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
 }
 
 fn hijri_year(c: &Captures<'_>, _: &Input<'_, Names>) -> Option<Parsed> {
-    let year: i32 = num(c, "y").filter(|y| super::hijri::YEARS.contains(y))?;
+    let year: i32 = num(c, "y").or_else(|| num(c, "yp")).filter(|y| super::hijri::YEARS.contains(y))?;
     Parsed::hijri(Expr::Hijri { year: Some(year), month: None, day: None, year_from: Relation::Recent }, None)
 }
 
 fn year(c: &Captures<'_>, _: &Input<'_, Names>) -> Option<Parsed> {
-    let y: i16 = num(c, "y").or_else(|| num(c, "y2")).filter(|y| year_in_range(*y))?;
+    let y: i16 = num(c, "y").or_else(|| num(c, "yp")).or_else(|| num(c, "y2")).filter(|y| year_in_range(*y))?;
     Parsed::gregorian(Expr::Calendar { year: Some(y), month: None, day: None, year_from: Relation::Recent }, None)
 }
 
@@ -818,6 +827,8 @@ fn bare_year(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
 
 fn year_range(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
     let (a, b): (i16, i16) = match (num(c, "y1"), num(c, "y2")) {
+        // "من 2000 إلى 2500 جندي" is a count.
+        (Some(_), Some(_)) if counted_follows(c, n) => return None,
         (Some(a), Some(b)) => (a, b),
         _ => {
             // "2019/2020": a season or fiscal year, never "2000-3000 جندي".
@@ -897,7 +908,7 @@ fn relative_day(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
         "امس" if matches!(next(c, n), "الحاجه" | "حاجه") => return None,
         "امس" | "البارحه" => -1,
         "اليوم" => 0,
-        "غدا" => 1,
+        "غدا" | "يوم غد" => 1,
         "بعد غد" => 2,
         _ => return None,
     };
@@ -931,7 +942,7 @@ fn night(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
 
 /// Words before a weekday that make it a weekly one or a number: "صلاة الجمعة", "بين الاثنين".
 const NOT_A_DAY_BEFORE: &[&str] =
-    &["صلاة", "خطبة", "خطب", "خطيب", "صلوات", "أيام", "كل", "بين", "كلا", "هذين", "هاتين", "عطلة", "إمام", "مسجد", "جامع"];
+    &["صلاة", "خطبة", "خطب", "خطيب", "صلوات", "أيام", "كل", "بين", "كلا", "هذين", "هاتين", "عطلة", "إمام", "مسجد", "جامع", "سوق"];
 
 fn weekday(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
     if n.data.has("not_a_day_before", previous(c, n)) {
@@ -1053,7 +1064,7 @@ impl DateRules {
         // يونيو من العام الماضي", "أبريل من هذا العام".
         vars.insert("year_relation", format!(r"(?:\s*,?\s*(?:من\s+)?(?P<yrel>(?:العام|السنة)\s+{relation}|هذا\s+العام|هذه\s+السنة))"));
         vars.insert("relation", relation);
-        let relative_day = alternation(["أمس", "البارحة", "أول أمس", "أول من أمس", "أمس الأول", "اليوم", "غدا", "بعد غد"]);
+        let relative_day = alternation(["أمس", "البارحة", "أول أمس", "أول من أمس", "أمس الأول", "اليوم", "غدا", "بعد غد", "يوم غد"]);
         let part_of_day =
             alternation(["صباح", "مساء", "ظهر", "عصر", "فجر", "ليلة", "ليل", "صبيحة", "منتصف ليل", "ظهيرة", "نهار", "ضحى", "عشية"]);
         // What may come before a weekday and a date: "فجر اليوم الاثنين 05 جوان 2017".
