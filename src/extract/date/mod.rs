@@ -103,7 +103,9 @@ fn combine(text: &str, found: Vec<Found<Parsed>>) -> Vec<Found<Parsed>> {
     for f in found {
         if let Some(last) = out.last_mut() {
             let between = &text[last.range.end..f.range.start];
-            if let Some(joined) = pair(last, &f, between).or_else(|| range(text, last, &f, between)) {
+            if let Some(joined) =
+                pair(last, &f, between).or_else(|| range(text, last, &f, between)).or_else(|| apposition(text, last, &f, between))
+            {
                 *last = joined;
                 continue;
             }
@@ -133,6 +135,25 @@ fn pair(a: &Found<Parsed>, b: &Found<Parsed>, between: &str) -> Option<Found<Par
     let parsed =
         Parsed { expr: gregorian.value.expr.clone(), weekday: a.value.weekday.or(b.value.weekday), calendar: Calendar::Hijri, weak: false };
     Some(Found { rule: a.rule, range: a.range.start..b.range.end, value: parsed })
+}
+
+/// "الأربعاء (13 نوفمبر)", "أمس، 12 نوفمبر": a relative day and the date that spells it out are
+/// one date, valued by the date; the weekday is checked against it.
+fn apposition(text: &str, a: &Found<Parsed>, b: &Found<Parsed>, between: &str) -> Option<Found<Parsed>> {
+    let weekday = match a.value.expr {
+        Expr::Weekday(wd, _) => Some(wd),
+        Expr::Days(_) => a.value.weekday,
+        _ => return None,
+    };
+    if !is_day(&b.value.expr) || !between.chars().all(|c| matches!(c, ' ' | ',' | '(' | '-')) {
+        return None;
+    }
+    let mut end = b.range.end;
+    if between.contains('(') && text[end..].starts_with(')') {
+        end += 1;
+    }
+    let parsed = Parsed { expr: b.value.expr.clone(), weekday: weekday.or(b.value.weekday), calendar: b.value.calendar, weak: false };
+    Some(Found { rule: b.rule, range: a.range.start..end, value: parsed })
 }
 
 /// "من 15 ذي الحجة وتستمر حتى 15 محرم 1441هـ", "بين 3 مارس و5 أبريل": one range. The first end
@@ -239,18 +260,22 @@ fn starts_after(v: &str, a: Date) -> bool {
 /// stops the search: what follows it is past.
 fn future_context(ctx: &Context<'_>, names: &Names, at: usize, sentence_start: usize) -> bool {
     let text = ctx.folded;
-    let mut pos = at;
+    let start = sentence_start.min(at);
+    let mut end = at;
     let mut after: &str = "";
-    for _ in 0..8 {
-        let head = text[..pos].trim_end_matches(|c: char| c == ' ' || c == ',' || c == '"' || c == '«' || c == '»');
-        if head.len() <= sentence_start {
-            return false;
+    // After a comma, only the words that speak of the future count, not verbs: "سيتم نقل
+    // الناجين، ففي حادث أبريل" is a past April.
+    let mut crossed_comma = false;
+    for token in text[start..at].split(' ').rev().filter(|t| !t.is_empty()).take(8) {
+        let token_start = text[..end].trim_end_matches(' ').len() - token.len();
+        end = token_start;
+        if token.ends_with([',', ':', ';', '(', ')']) || token.starts_with([',', '(', ')']) {
+            crossed_comma = true;
         }
-        let word = word_before(text, head.len());
+        let word = token.trim_matches(|c: char| !c.is_alphabetic());
         if word.is_empty() {
-            return false;
+            continue;
         }
-        let start = head.len() - word.len();
         let bare = without_conjunction(word);
         if bare == "منذ" {
             return false;
@@ -258,11 +283,10 @@ fn future_context(ctx: &Context<'_>, names: &Names, at: usize, sentence_start: u
         if names.has("future_words", bare) || (bare == "علي" && matches!(after, "ان" | "يكون")) {
             return true;
         }
-        if names.is_future_verb(bare) && !ctx.lex_overlaps(&(start..head.len())) {
+        if !crossed_comma && names.is_future_verb(bare) && !ctx.lex_overlaps(&(token_start..token_start + token.len())) {
             return true;
         }
         after = bare;
-        pos = start;
     }
     false
 }

@@ -151,6 +151,11 @@ static RULES: &[Rule<Names, Parsed>] = &[
         prod: hijri_month_alone,
     },
     Rule {
+        name: "decade (التسعينيات, ستينيات القرن الماضي)",
+        pattern: r"{{<}}{{cl}}(?P<m>(?:(?:عقد|حقبة)\s+)?(?:ال)?(?P<dec>{{decade}})(?:\s+(?:من\s+)?القرن\s+(?:الماضي|العشرين|المنصرم))?){{>}}",
+        prod: decade,
+    },
+    Rule {
         name: "Hijri year (1446هـ, عام 1446 هـ)",
         pattern: r"{{<}}{{cl}}(?P<m>(?:(?:عام|العام|سنة|لعام|للعام)\s+)?(?:\(\s*(?P<yp>\d{4})\s*\)|(?P<y>\d{4}))\s*(?:ه|هجري|هجرية|للهجرة)){{>}}",
         prod: hijri_year,
@@ -167,7 +172,7 @@ static RULES: &[Rule<Names, Parsed>] = &[
     },
     Rule {
         name: "years range (بين عامي 2011 و2015, من 2015 إلى 2018, 2019/2020)",
-        pattern: r"{{<}}{{cl}}(?P<m>(?:{{period_part}}\s+)?(?:(?:(?:بين|من)\s+(?:(?:عامي|العامين|عام|سنتي|الأعوام)\s+)?|(?:عامي|العامين)\s+)(?P<y1>\d{4})\s*(?:و|إلى|الى|حتى|-)\s*(?:عام\s+)?(?P<y2>\d{4})|(?P<y3>\d{4})\s*[/-]\s*(?P<y4>\d{4}))){{>}}",
+        pattern: r"{{<}}{{cl}}(?P<m>(?:{{period_part}}\s+)?(?:(?:(?:بين|من)\s+(?:(?:عامي|العامين|عام|سنتي|الأعوام)\s+)?|(?:عامي|العامين)\s+)(?P<y1>\d{4})\s*(?:و|إلى|الى|حتى|-)\s*(?:عام\s+|{{period_part}}\s+)?(?P<y2>\d{4})|(?P<y3>\d{4})\s*[/-]\s*(?P<y4>\d{4}))){{>}}",
         prod: year_range,
     },
     Rule {
@@ -273,7 +278,14 @@ fn valid_day(d: i8) -> bool {
     (1..=31).contains(&d)
 }
 
+/// A year written as one: "عام 1869" is the Suez Canal's opening.
 fn year_in_range(y: i16) -> bool {
+    (1800..=2100).contains(&y)
+}
+
+/// A bare number read as a year ("في 2012") is one of the last and next decades more likely than
+/// a count.
+fn bare_year_in_range(y: i16) -> bool {
     (1900..=2100).contains(&y)
 }
 
@@ -365,6 +377,19 @@ const WEAK_MONTH_CUES: &[&str] = &[
     "ابتداء",
     "اعتبارا",
     "بدءا",
+    "حادث",
+    "حادثة",
+    "هجوم",
+    "تفجير",
+    "تفجيرات",
+    "مجزرة",
+    "زلزال",
+    "فيضانات",
+    "اعتداء",
+    "اعتداءات",
+    "أزمة",
+    "إضراب",
+    "استفتاء",
 ];
 /// Words after which a bare four-digit number is a year ("في 2012", "انتخابات 2014").
 const YEAR_CUES: &[&str] = &[
@@ -662,6 +687,7 @@ const WORD_LISTS: &[(&str, &[&str])] = &[
     ("ordinal_heads", ORDINAL_HEADS),
     ("not_today_after", NOT_TODAY_AFTER),
     ("not_today_before", NOT_TODAY_BEFORE),
+    ("outlet_cues", OUTLET_CUES),
     ("not_a_day_before", NOT_A_DAY_BEFORE),
 ];
 
@@ -786,6 +812,7 @@ fn month_alone(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
     let cued = c.name("pp").is_some()
         || c.name("shahr").is_some()
         || c.name("mon2").is_some()
+        || follows_a_month(c, n)
         || (!glued && n.data.has("month_cues", prev))
         || (!month.ambiguous && (glued || n.data.has("weak_month_cues", prev)));
     if !cued {
@@ -794,6 +821,15 @@ fn month_alone(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
     let expr = Expr::Calendar { year: None, month: Some(month.number), day: None, year_from: relation(c, n) };
     let weak = month.ambiguous && c.name("pp").is_none() && c.name("shahr").is_none() && c.name("mon2").is_none();
     Some(Parsed { expr, weekday: None, calendar: Calendar::Gregorian, weak })
+}
+
+/// "في يناير (كانون الثاني) وأبريل": a month joined by و to the month name before it.
+fn follows_a_month(c: &Captures<'_>, n: &Input<'_, Names>) -> bool {
+    let Some(cl) = c.name("cl").filter(|cl| cl.as_str().starts_with('و')) else { return false };
+    let head = n.text[..cl.start()].trim_end_matches([' ', ')']);
+    let last = word_before(n.text, head.len());
+    let two = word_before(n.text, head.len() - last.len());
+    n.data.month.contains_key(last) || n.data.month.contains_key(&format!("{two} {last}"))
 }
 
 fn hijri_month_alone(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
@@ -818,11 +854,50 @@ fn year(c: &Captures<'_>, _: &Input<'_, Names>) -> Option<Parsed> {
 }
 
 fn bare_year(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
-    let y: i16 = num(c, "y").filter(|y| year_in_range(*y))?;
-    if (c.name("pp").is_none() && !n.data.has("year_cues", previous(c, n))) || counted_follows(c, n) {
+    let y: i16 = num(c, "y").filter(|y| bare_year_in_range(*y))?;
+    // "في 2023 و2024": a year joined to the year before it.
+    let joined = c.name("cl").is_some_and(|cl| {
+        cl.as_str() == "و" && {
+            let head = n.text[..cl.start()].trim_end_matches([' ', 'م']);
+            head.len() >= 4 && head.as_bytes()[head.len() - 4..].iter().all(u8::is_ascii_digit)
+        }
+    });
+    if (c.name("pp").is_none() && !joined && !n.data.has("year_cues", previous(c, n))) || counted_follows(c, n) {
         return None;
     }
     Parsed::gregorian(Expr::Calendar { year: Some(y), month: None, day: None, year_from: Relation::Recent }, None)
+}
+
+/// The decades of the last century by their ordinal: "التسعينيات" is 1990–1999. "في الستينات
+/// من عمره" is an age.
+const DECADES: &[(&str, i16)] = &[
+    ("عشرينيات", 1920),
+    ("عشرينات", 1920),
+    ("ثلاثينيات", 1930),
+    ("ثلاثينات", 1930),
+    ("أربعينيات", 1940),
+    ("أربعينات", 1940),
+    ("خمسينيات", 1950),
+    ("خمسينات", 1950),
+    ("ستينيات", 1960),
+    ("ستينات", 1960),
+    ("سبعينيات", 1970),
+    ("سبعينات", 1970),
+    ("ثمانينيات", 1980),
+    ("ثمانينات", 1980),
+    ("تسعينيات", 1990),
+    ("تسعينات", 1990),
+];
+
+fn decade(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
+    let word = n.group(c, "dec")?;
+    let start = DECADES.iter().find(|(w, _)| fold_name(w) == word)?.1;
+    let rest = n.text[c.name("m")?.end()..].trim_start();
+    if ["من عمر", "من العمر"].iter().any(|age| rest.starts_with(age)) {
+        return None;
+    }
+    let year = |y| Box::new(Expr::Calendar { year: Some(y), month: None, day: None, year_from: Relation::Recent });
+    Parsed::gregorian(Expr::Range(year(start), year(start + 9)), None)
 }
 
 fn year_range(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
@@ -839,7 +914,7 @@ fn year_range(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
             (a, b)
         }
     };
-    if !year_in_range(a) || !year_in_range(b) || b <= a {
+    if !bare_year_in_range(a) || !bare_year_in_range(b) || b <= a {
         return None;
     }
     let year = |y| Box::new(Expr::Calendar { year: Some(y), month: None, day: None, year_from: Relation::Recent });
@@ -897,6 +972,8 @@ const NOT_TODAY_AFTER: &[&str] = &[
     "الحاضر",
 ];
 /// Words before "اليوم" that make it some day, or a vague "nowadays": "ذلك اليوم", "في اليوم".
+/// Words that name an outlet: "صحيفة المصري اليوم" is no date.
+const OUTLET_CUES: &[&str] = &["صحيفة", "جريدة", "موقع", "قناة", "شبكة", "وكالة", "مجلة", "لصحيفة", "لجريدة", "لموقع", "لقناة"];
 const NOT_TODAY_BEFORE: &[&str] =
     &["ذلك", "هذا", "نفس", "في", "كل", "طوال", "حتى", "إلى", "الى", "منذ", "عالم", "العالم", "عين", "ساعات", "طيلة", "مدار"];
 
@@ -909,6 +986,8 @@ fn relative_day(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
         "امس" | "البارحه" => -1,
         "اليوم" => 0,
         "غدا" | "يوم غد" => 1,
+        // "صباح الغد", "يوم الغد"; alone, الغد is "the future".
+        "الغد" if c.name("m")?.start() < c.name("rd")?.start() => 1,
         "بعد غد" => 2,
         _ => return None,
     };
@@ -920,7 +999,12 @@ fn relative_day(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
         let m = c.name("m")?;
         let quoted =
             n.text[..m.start()].trim_end().ends_with(['(', '«', '"']) && n.text[m.end()..].trim_start().starts_with([')', '»', '"']);
-        if glued || quoted || n.data.has("not_today_after", after) || n.data.has("not_today_before", prev) {
+        // "صحيفة المصري اليوم", "قناة روسيا اليوم": an outlet's name.
+        let at = c.name("cl").map_or(m.start(), |cl| cl.start());
+        let prev_start = n.text[..at].trim_end_matches(' ').len() - word_before(n.text, at).len();
+        let before_prev = word_before(n.text, prev_start);
+        let outlet = n.data.has("outlet_cues", without_conjunction(before_prev));
+        if glued || quoted || outlet || n.data.has("not_today_after", after) || n.data.has("not_today_before", prev) {
             return None;
         }
     }
@@ -1064,7 +1148,7 @@ impl DateRules {
         // يونيو من العام الماضي", "أبريل من هذا العام".
         vars.insert("year_relation", format!(r"(?:\s*,?\s*(?:من\s+)?(?P<yrel>(?:العام|السنة)\s+{relation}|هذا\s+العام|هذه\s+السنة))"));
         vars.insert("relation", relation);
-        let relative_day = alternation(["أمس", "البارحة", "أول أمس", "أول من أمس", "أمس الأول", "اليوم", "غدا", "بعد غد", "يوم غد"]);
+        let relative_day = alternation(["أمس", "البارحة", "أول أمس", "أول من أمس", "أمس الأول", "اليوم", "غدا", "بعد غد", "يوم غد", "الغد"]);
         let part_of_day =
             alternation(["صباح", "مساء", "ظهر", "عصر", "فجر", "ليلة", "ليل", "صبيحة", "منتصف ليل", "ظهيرة", "نهار", "ضحى", "عشية"]);
         // What may come before a weekday and a date: "فجر اليوم الاثنين 05 جوان 2017".
@@ -1074,11 +1158,12 @@ impl DateRules {
         vars.insert(
             "period_part",
             format!(
-                r"(?:(?:النصف|الأسبوع|الاسبوع|الربع|الثلث)\s+(?:الأول|الثاني|الثالث|الرابع|الأخير)\s+من|{})",
+                r"(?:(?:النصف|الأسبوع|الاسبوع|الربع|الثلث|الفصل)\s+(?:الأول|الثاني|الثالث|الرابع|الأخير)\s+من|{})",
                 alternation(["مطلع", "منتصف", "أواخر", "أوائل", "أواسط", "نهاية", "بداية", "بدايات", "نهايات", "مستهل", "خلال", "طوال"])
             ),
         );
         vars.insert("season", alternation(["صيف", "شتاء", "ربيع", "خريف"]));
+        vars.insert("decade", alternation(DECADES.iter().map(|(w, _)| *w)));
         let words = WORD_LISTS.iter().map(|(name, list)| (*name, list.iter().map(|w| fold_name(w)).collect())).collect();
         DateRules {
             rules: RuleSet::new(RULES, &vars),
