@@ -210,14 +210,14 @@ fn range(text: &str, a: &Found<Parsed>, b: &Found<Parsed>, between: &str) -> Opt
 fn read_in_context(ctx: &Context<'_>, names: &Names, f: &mut Found<Parsed>, prev: Option<(&Expr, Option<&str>)>, sentence_start: usize) {
     let weekday = f.value.weekday;
     // The year of an earlier date of the sentence, for a later month.
-    if let (Expr::Calendar { year: year @ None, month: Some(m), year_from: Relation::Recent, .. }, Some((prev_expr, _))) =
-        (&mut f.value.expr, prev)
+    if let (
+        Expr::Calendar { year: year @ None, month: Some(m), year_from: Relation::Recent, .. },
+        Some((Expr::Calendar { year: Some(py), month: Some(pm), .. }, _)),
+    ) = (&mut f.value.expr, prev)
     {
-        if let Expr::Calendar { year: Some(py), month: Some(pm), .. } = prev_expr {
-            if *m >= *pm {
-                *year = Some(*py);
-                return;
-            }
+        if *m >= *pm {
+            *year = Some(*py);
+            return;
         }
     }
     // The year in which the weekday falls on that day.
@@ -291,16 +291,30 @@ fn future_context(ctx: &Context<'_>, names: &Names, at: usize, sentence_start: u
     false
 }
 
-/// The publication date a dateline gives ("الرياض - 13 نوفمبر 2024", "الأربعاء 13/11/2024"):
-/// the first absolute day in the first lines of the text.
+/// The publication date a dateline gives ("الرياض - 13 نوفمبر 2024", "الأربعاء 13/11/2024",
+/// "بغداد 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م"): an absolute day in the first lines of the
+/// text, at the start of its line or after a few words naming the place and the outlet. A date
+/// further into a sentence ("أعلنت الحركة في 1 فبراير 2024") is an event's, not the article's.
 pub(crate) fn find_dateline(ctx: &Context<'_>, rules: &DateRules) -> Option<Date> {
     let head_end = ctx.folded.char_indices().nth(400).map_or(ctx.folded.len(), |(i, _)| i);
     let head = &ctx.folded[..head_end];
     let found = combine(head, rules.rules.find(head, &Input { text: head, data: &rules.names }));
-    found.into_iter().filter(|f| !f.value.expr.is_relative() && is_day(&f.value.expr)).find_map(|f| match resolve(&f.value.expr, None) {
-        Some((v, Grain::Day)) => v.parse().ok(),
-        _ => None,
-    })
+    found
+        .into_iter()
+        .filter(|f| !f.value.expr.is_relative() && is_day(&f.value.expr))
+        .filter(|f| {
+            let line = &head[head[..f.range.start].rfind('\n').map_or(0, |i| i + 1)..f.range.start];
+            let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+            // A place, an outlet: no preposition ("أعلنت الحركة في 1 فبراير").
+            let prepositions = ["في", "منذ", "حتي", "بعد", "قبل", "خلال"];
+            words.len() <= 3
+                && !words.iter().any(|w| prepositions.contains(&without_conjunction(w)))
+                && !line.contains(|c: char| c.is_ascii_digit())
+        })
+        .find_map(|f| match resolve(&f.value.expr, None) {
+            Some((v, Grain::Day)) => v.parse().ok(),
+            _ => None,
+        })
 }
 
 #[cfg(test)]
@@ -316,6 +330,32 @@ mod tests {
         assert!(!starts_after("2024-12", a));
         assert!(starts_after("2025", a));
         assert!(!starts_after("2024-W49", a));
+    }
+
+    #[test]
+    fn a_dateline_opens_a_line() {
+        let doc = crate::extract("بغداد 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م (واس)\nقتل أمس خمسة أشخاص", &crate::Options::new());
+        assert_eq!(doc.published.as_deref(), Some("2015-08-10"));
+        assert_eq!(doc.dates[1].value.as_deref(), Some("2015-08-09"));
+        // An event's date inside a sentence is no dateline.
+        let doc = crate::extract("أعلنت الحركة في 1 فبراير 2024 أنها أفرجت أمس عن رهائن", &crate::Options::new());
+        assert_eq!(doc.published, None);
+        assert_eq!(doc.dates[1].value, None);
+        assert_eq!(doc.warnings[0].code, "unanchored_relative_date");
+    }
+
+    #[test]
+    fn a_weekday_that_contradicts_its_day_is_named_in_a_warning() {
+        let options = crate::Options::new().published("2024-11-13").unwrap();
+        let doc = crate::extract("قال المتحدث أمس الخميس إن المعبر مغلق", &options);
+        assert_eq!(doc.dates[0].value.as_deref(), Some("2024-11-12"));
+        assert_eq!(doc.warnings.len(), 1);
+        assert_eq!(doc.warnings[0].code, "weekday_mismatch");
+        assert!(doc.warnings[0].message.contains("Thursday") && doc.warnings[0].message.contains("2024-11-12"));
+        // A paired Hijri and Gregorian date is checked as one.
+        let doc = crate::extract("يوم الجمعة 15 شوال 1436هـ الموافق 31 يوليو 2015م", &options);
+        assert_eq!((doc.dates.len(), doc.warnings.len()), (1, 0));
+        assert_eq!(doc.dates[0].calendar, Calendar::Hijri);
     }
 
     #[test]

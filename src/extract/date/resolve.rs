@@ -39,6 +39,8 @@ pub(crate) enum Relation {
     Upcoming,
     /// Strictly before: "الماضي".
     Past,
+    /// The one before that: "قبل الماضي".
+    BeforeLast,
     /// The current one: "الجاري", "الحالي".
     Current,
     /// Strictly after: "المقبل", "القادم".
@@ -218,6 +220,7 @@ fn weekday_date(a: Date, wd: Weekday, rel: Relation) -> Option<Date> {
     match rel {
         Relation::Recent | Relation::Current | Relation::Year(_) if a.weekday() == wd => Some(a),
         Relation::Recent | Relation::Current | Relation::Year(_) | Relation::Past => a.nth_weekday(-1, wd).ok(),
+        Relation::BeforeLast => a.nth_weekday(-2, wd).ok(),
         Relation::Upcoming if a.weekday() == wd => Some(a),
         Relation::Upcoming | Relation::Next => a.nth_weekday(1, wd).ok(),
     }
@@ -236,6 +239,7 @@ pub(crate) fn infer_year(anchor: (i32, i8, i8), month: i8, day: Option<i8>, rel:
         Relation::Year(n) => y + i32::from(n),
         Relation::Past if month < am || (month == am && day.is_some_and(|d| d < ad)) => y,
         Relation::Past => y - 1,
+        Relation::BeforeLast => infer_year(anchor, month, day, Relation::Past) - 1,
         Relation::Next if month > am || (month == am && day.is_some_and(|d| d > ad)) => y,
         Relation::Next => y + 1,
         Relation::Upcoming if month > am || (month == am && day.is_none_or(|d| d >= ad)) => y,
@@ -293,6 +297,7 @@ mod tests {
         assert_eq!(r(Weekday::Wednesday, Relation::Recent), "2024-11-13");
         assert_eq!(r(Weekday::Wednesday, Relation::Past), "2024-11-06");
         assert_eq!(r(Weekday::Sunday, Relation::Next), "2024-11-17");
+        assert_eq!(r(Weekday::Sunday, Relation::BeforeLast), "2024-11-03");
         assert_eq!(r(Weekday::Friday, Relation::Upcoming), "2024-11-15");
         assert_eq!(r(Weekday::Wednesday, Relation::Upcoming), "2024-11-13");
         assert_eq!(resolve(&Expr::Night(Weekday::Sunday), Some(a)).unwrap().0, "2024-11-09/2024-11-10");

@@ -261,6 +261,7 @@ fn relation(c: &Captures<'_>, n: &Input<'_, Names>) -> Relation {
 
 fn relation_word(r: &str) -> Relation {
     match r {
+        r if r.starts_with("قبل") => Relation::BeforeLast,
         r if ["الماضي", "الفايت", "المنصرم", "الفارط", "المنقضي"].iter().any(|w| r.starts_with(w)) => {
             Relation::Past
         }
@@ -760,6 +761,7 @@ fn day_of_month(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
     };
     let offset = match rel {
         Relation::Past => -1,
+        Relation::BeforeLast => -2,
         Relation::Next => 1,
         _ => 0,
     };
@@ -1029,7 +1031,8 @@ const NOT_A_DAY_BEFORE: &[&str] =
     &["صلاة", "خطبة", "خطب", "خطيب", "صلوات", "أيام", "كل", "بين", "كلا", "هذين", "هاتين", "عطلة", "إمام", "مسجد", "جامع", "سوق"];
 
 fn weekday(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
-    if n.data.has("not_a_day_before", previous(c, n)) {
+    // "الأحد عشر" is "the eleven".
+    if n.data.has("not_a_day_before", previous(c, n)) || next(c, n) == "عشر" {
         return None;
     }
     Parsed::gregorian(Expr::Weekday(weekday_of(c, n, "wd")?, relation(c, n)), None)
@@ -1047,6 +1050,7 @@ fn unit_of(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Unit> {
 fn period(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
     let offset = match relation(c, n) {
         Relation::Past => -1,
+        Relation::BeforeLast => -2,
         Relation::Next => 1,
         _ => 0,
     };
@@ -1143,6 +1147,8 @@ impl DateRules {
             "الفارطة",
             "المنقضي",
             "المنقضية",
+            "قبل الماضي",
+            "قبل الماضية",
         ]);
         // The year of a month or day given as a relative one: "في أغسطس العام الماضي", "10
         // يونيو من العام الماضي", "أبريل من هذا العام".
