@@ -825,10 +825,18 @@ fn month_alone(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
     Some(Parsed { expr, weekday: None, calendar: Calendar::Gregorian, weak })
 }
 
-/// "في يناير (كانون الثاني) وأبريل": a month joined by و to the month name before it.
+/// "في يناير (كانون الثاني) وأبريل", "من يناير إلى مارس": a month joined by و, إلى or حتى to
+/// the month name before it.
 fn follows_a_month(c: &Captures<'_>, n: &Input<'_, Names>) -> bool {
-    let Some(cl) = c.name("cl").filter(|cl| cl.as_str().starts_with('و')) else { return false };
-    let head = n.text[..cl.start()].trim_end_matches([' ', ')']);
+    let Some(cl) = c.name("cl") else { return false };
+    let mut head = n.text[..cl.start()].trim_end_matches([' ', ')']);
+    if !cl.as_str().starts_with('و') {
+        let link = word_before(n.text, head.len());
+        if !matches!(without_conjunction(link), "الي" | "حتي") || !cl.as_str().is_empty() {
+            return false;
+        }
+        head = n.text[..head.len() - link.len()].trim_end_matches([' ', ')']);
+    }
     let last = word_before(n.text, head.len());
     let two = word_before(n.text, head.len() - last.len());
     n.data.month.contains_key(last) || n.data.month.contains_key(&format!("{two} {last}"))
