@@ -111,8 +111,8 @@ static RULES: &[Rule<Names, Parsed>] = &[
         prod: day_month,
     },
     Rule {
-        name: "day range month year? (27-28 أكتوبر, من 3 إلى 5 مارس, يومي 4 و5 جوان)",
-        pattern: r"{{<}}{{cl}}(?P<m>(?:(?:من|بين|يومي)\s+)?(?P<d1>\d{1,2})\s*(?:-|إلى|الى|حتى|و)\s*(?P<d2>\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?(?P<mon>{{month}}){{mtail}}(?:\s*,?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<y>\d{4}){{gsuffix}}|\s+(?P<rel>{{relation}}))?){{>}}",
+        name: "day range month year? (27-28 أكتوبر, من 3 إلى 5 مارس, يومي الثاني والثالث من أغسطس)",
+        pattern: r"{{<}}{{cl}}(?P<m>(?:(?:من|بين|يومي)\s+)?(?:(?P<d1>\d{1,2})\s*(?:-|إلى|الى|حتى|و)\s*(?P<d2>\d{1,2})|(?P<o1>{{ordinal}})\s+(?:و|إلى|الى|حتى)\s*(?P<o2>{{ordinal}})\s+من)\s+(?:من\s+)?(?:شهر\s+)?(?P<mon>{{month}}){{mtail}}(?:\s*,?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<y>\d{4}){{gsuffix}}|\s+(?P<rel>{{relation}}))?){{>}}",
         prod: day_range,
     },
     Rule {
@@ -729,7 +729,8 @@ fn ordinal_day(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
         Some(o) => *n.data.ordinal.get(&squash(o))?,
         None => 1, // غرة، أول، فاتح
     };
-    if c.name("ord").is_some() && n.data.has("ordinal_heads", previous(c, n)) {
+    // "النصف الثاني من", "الأسبوعين الأول والثاني من": an ordinal of something else.
+    if c.name("ord").is_some() && (n.data.has("ordinal_heads", previous(c, n)) || n.data.ordinal.contains_key(previous(c, n))) {
         return None;
     }
     let rel = relation(c, n);
@@ -778,7 +779,17 @@ fn day_month(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
 }
 
 fn day_range(c: &Captures<'_>, n: &Input<'_, Names>) -> Option<Parsed> {
-    let (d1, d2): (i8, i8) = (num(c, "d1").filter(|d| valid_day(*d))?, num(c, "d2").filter(|d| valid_day(*d))?);
+    let (d1, d2): (i8, i8) = match (n.group(c, "o1"), n.group(c, "o2")) {
+        // "يومي الثاني والثالث من أغسطس"; not "الأسبوعين الأول والثاني من مارس".
+        (Some(o1), Some(o2)) => {
+            let prev = previous(c, n);
+            if n.data.has("ordinal_heads", prev) || (prev.starts_with("ال") && prev.ends_with("ين")) {
+                return None;
+            }
+            (*n.data.ordinal.get(&squash(o1))?, *n.data.ordinal.get(&squash(o2))?)
+        }
+        _ => (num(c, "d1").filter(|d| valid_day(*d))?, num(c, "d2").filter(|d| valid_day(*d))?),
+    };
     if d2 <= d1 {
         return None;
     }
