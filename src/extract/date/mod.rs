@@ -26,6 +26,7 @@ use crate::rules::{Found, Input};
 use jiff::civil::{Date, Weekday};
 use resolve::resolve;
 use rules::{Names, Parsed, without_conjunction, word_before};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A date expression found in the text.
@@ -55,6 +56,8 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &DateRules, map: &Mapper<'_>, warni
     let mut out: Vec<DateFound> = Vec::with_capacity(found.len());
     // The previous finding of the sentence: its expression and value.
     let mut previous: Option<(Range<usize>, Expr, Option<String>)> = None;
+    // The days written with their year so far: (month, day) → year.
+    let mut written: HashMap<(i8, i8), i16> = HashMap::new();
     for mut f in found {
         if f.value.weak && ctx.lex_overlaps(&f.range) {
             continue;
@@ -63,6 +66,7 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &DateRules, map: &Mapper<'_>, warni
         let sentence = ctx.sentence_of(f.range.start).unwrap_or(0..ctx.folded.len());
         let prev = previous.as_ref().filter(|(r, _, _)| r.start >= sentence.start);
         read_in_context(ctx, &rules.names, &mut f, prev.map(|(_, e, v)| (e, v.as_deref())), sentence.start);
+        same_day_as_written(&mut f.value.expr, &mut written);
         let resolved = resolve(&f.value.expr, ctx.anchor);
         // An absolute date that does not exist ("31 فبراير") is no date at all.
         if !relative && resolved.is_none() {
@@ -203,6 +207,26 @@ fn range(text: &str, a: &Found<Parsed>, b: &Found<Parsed>, between: &str) -> Opt
         if a.value.calendar == Calendar::Hijri || b.value.calendar == Calendar::Hijri { Calendar::Hijri } else { Calendar::Gregorian };
     let parsed = Parsed { expr: Expr::Range(Box::new(first), Box::new(second)), weekday: None, calendar, weak: false };
     Some(Found { rule: a.rule, range: a.range.start..b.range.end, value: parsed })
+}
+
+/// A day written without its year that the text gave with one before ("من 21 يونيو 2013 حتى 14
+/// أغسطس … فض الاعتصام يوم 14 أغسطس") takes that year; a day written with its year is noted.
+fn same_day_as_written(e: &mut Expr, written: &mut HashMap<(i8, i8), i16>) {
+    match e {
+        Expr::Calendar { year: year @ None, month: Some(m), day: Some(d), year_from: Relation::Recent } => {
+            if let Some(y) = written.get(&(*m, *d)) {
+                *year = Some(*y);
+            }
+        }
+        Expr::Calendar { year: Some(y), month: Some(m), day: Some(d), .. } => {
+            written.insert((*m, *d), *y);
+        }
+        Expr::Range(a, b) => {
+            same_day_as_written(a, written);
+            same_day_as_written(b, written);
+        }
+        _ => {}
+    }
 }
 
 /// Settles what the expression leaves to its context: the year of a date written without one,
