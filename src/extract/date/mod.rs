@@ -2,14 +2,19 @@
 //!
 //! A rule ([`rules`]) reads an expression into an [`Expr`] (what the text says: "the Sunday
 //! before", "day 8 of November of the current year", "15 Shawwal 1436"); [`resolve`] turns it
-//! into a Gregorian value given the anchor. Between the two, the findings of one text are read
-//! together:
+//! into a Gregorian value given the anchor (`--published`, else a dateline: [`find_dateline`]).
+//! Between the two, the findings of one text are read together:
 //! - a Hijri date and the Gregorian date it is paired with ("15 شوال 1436هـ الموافق 31 يوليو
-//!   2015م") are one date, valued by its Gregorian half;
+//!   2015م") are one date, valued by its Gregorian half; so are a relative day and the date that
+//!   spells it out ("الأربعاء (13 نوفمبر)");
 //! - "من A حتى B", "بين A و B" are one range (a comma between them keeps them apart);
 //! - a date written without its year takes the year of an earlier date of the sentence ("في 24
-//!   فبراير 2022 … وفي 30 سبتمبر"), or its weekday's ("الخميس 14 آذار"); a future context ("ستعقد
-//!   … في مارس", "على أن …") makes it the next one rather than the last.
+//!   فبراير 2022 … وفي 30 سبتمبر"), of the same day written earlier with its year, or the one
+//!   its weekday fits ("الخميس 14 آذار"); a future context ("ستعقد … في مارس", "على أن …")
+//!   makes it, or a bare weekday, the next one rather than the last.
+//!
+//! Warnings: `unanchored_relative_date` for a relative date with no anchor (value null), and
+//! `weekday_mismatch` for a weekday that contradicts the day it names, both with the date's span.
 //!
 //! Durations ("منذ ثلاث سنوات", "لمدة يومين") are not dates and no rule reads them.
 
