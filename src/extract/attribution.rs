@@ -1,26 +1,34 @@
 //! Claims and who made them.
 //!
 //! Each sentence is a claim, split again where a new attribution cue starts a clause after a
-//! comma ("أكدت X …، وقال Y: …" is two claims). A claim's source is found from its cue
-//! (`data/cues.tsv`):
+//! comma ("أكدت X …، وقال Y: …" is two claims). A claim's source is found from its cues
+//! (`data/cues.tsv`), read in text order:
 //! - a verb with its subject after it ("قال الرئيس …") or before it ("الاستخبارات الأوكرانية
-//!   أكدت"); a title before a name makes the named person the speaker, with that role;
+//!   أكدت", "زاخاروفا، المتحدثة باسم الخارجية، قالت", "وكان بايدن قد توعد"); a title before a
+//!   name makes the named person the speaker, with that role;
 //! - an unnamed source ("مصدر عسكري", "شهود عيان") is kept as an `anonymous` source;
+//! - a short back-reference ("المالكي", "الوزير", "المصدر", "الصحيفة") is the person or body
+//!   named before whose name ends or starts with that word;
+//! - a noun phrase headed by a speaker noun (`head` rows of the cue table: "المرصد", "الباحث",
+//!   "لجنة أطباء …"), or any definite noun phrase that a complement (أن، إن، :) follows, is kept
+//!   as an `unresolved` source when it names nothing of the lexicon;
 //! - a verb without a subject ("وأضافت أن …") continues the previous claim's source
 //!   (`inherited: true`);
-//! - a nominal cue ("بحسب X", "وفق تقديرات X", "نقلاً عن X") names the source, or, when X is an
-//!   outlet and a source is already known, the outlet that relayed it (`via`), as do "قال
-//!   لرويترز" and "في تصريح لقناة …".
+//! - a nominal cue ("بحسب X", "وفق تقديرات X", "نقلاً عن X", "بحسب ما أوردت X") names the
+//!   source, or, when X is an outlet and another source is named, the outlet that relayed it
+//!   (`via`), as do "قال لرويترز", "في تصريح لقناة …", "نقلت وكالة X عن …" and "في بيان بثه
+//!   التلفزيون الرسمي";
+//! - a headline "X: …" quotes X.
 
 use super::entity::{EntityTable, derived_id};
 use super::{Context, Mapper};
 use crate::document::{self, Mode};
 use crate::lexicon::Kind;
-use crate::normalize::fold_name;
-use crate::rules::{Input, Rule, RuleSet, Vars, alternation, common_vars};
+use crate::normalize::{fold_name, is_word_char};
+use crate::rules::{ADJECTIVE_MARK, Found, Input, Rule, RuleSet, Vars, alternation, common_vars};
 use crate::table::Table;
 use regex::Captures;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// What kind of cue a word is.
@@ -42,6 +50,8 @@ pub(crate) struct Cue {
     whole: Range<usize>,
     /// Written with a leading و or ف ("وأضاف").
     conjoined: bool,
+    /// A verb of a relative clause ("… بومبيو، الذي قال إن"): its subject is the noun before.
+    relative: bool,
 }
 
 /// The source of a claim.
@@ -49,8 +59,10 @@ pub(crate) struct Cue {
 pub(crate) enum SourceRef {
     /// An entity of the document's table.
     Entity(usize),
-    /// An unnamed source: the phrase that describes it.
+    /// An unnamed source: the phrase that describes it ("مصدر عسكري").
     Anonymous(Range<usize>),
+    /// A source named by a phrase that the lexicon does not know ("المرصد", "الباحث").
+    Phrase(Range<usize>),
 }
 
 /// The person who voiced a claim, and the role phrase the text gives them.
@@ -62,7 +74,7 @@ pub(crate) struct AttributionFound {
     source: SourceRef,
     /// The person and the role phrase the text gives them.
     speaker: Option<SpeakerRef>,
-    via: Vec<usize>,
+    via: Vec<SourceRef>,
     cue: Range<usize>,
     mode: Mode,
     inherited: bool,
@@ -76,34 +88,20 @@ pub(crate) struct ClaimFound {
 }
 
 impl AttributionFound {
+    fn new(source: SourceRef, speaker: Option<SpeakerRef>, cue: Range<usize>, mode: Mode) -> AttributionFound {
+        AttributionFound { source, speaker, via: Vec::new(), cue, mode, inherited: false }
+    }
+
     /// The output form; entities carry only their mentions inside `claim`.
     pub(crate) fn to_output(&self, claim: &Range<usize>, map: &Mapper<'_>, entities: &EntityTable) -> document::Attribution {
-        let source = match &self.source {
-            SourceRef::Entity(i) => entities.output_within(*i, claim, map),
-            SourceRef::Anonymous(r) => {
-                let (text, span) = map.text_span(r);
-                let folded = fold_name(&text);
-                document::Entity {
-                    id: derived_id("anonymous", &folded),
-                    name: text.clone(),
-                    kind: "anonymous".to_string(),
-                    country: None,
-                    name_en: None,
-                    lat: None,
-                    lon: None,
-                    geonames_id: None,
-                    mentions: vec![document::Mention { text, span }],
-                }
-            }
-        };
         let speaker = self
             .speaker
             .as_ref()
             .map(|(i, role)| document::Speaker { name: entities.items[*i].name.clone(), role: role.as_ref().map(|r| map.text_span(r).0) });
         document::Attribution {
-            source,
+            source: source_output(&self.source, claim, map, entities),
             speaker,
-            via: self.via.iter().map(|&i| entities.output_within(i, claim, map)).collect(),
+            via: self.via.iter().map(|v| source_output(v, claim, map, entities)).collect(),
             cue: map.text_span(&self.cue).0,
             mode: self.mode,
             inherited: self.inherited,
@@ -111,13 +109,40 @@ impl AttributionFound {
     }
 }
 
-/// The compiled attribution rules.
-pub(crate) struct AttributionRules {
-    kinds: HashMap<String, CueKind>,
-    rules: RuleSet<HashMap<String, CueKind>, Cue>,
+fn source_output(source: &SourceRef, claim: &Range<usize>, map: &Mapper<'_>, entities: &EntityTable) -> document::Entity {
+    let (r, kind) = match source {
+        SourceRef::Entity(i) => return entities.output_within(*i, claim, map),
+        SourceRef::Anonymous(r) => (r, "anonymous"),
+        SourceRef::Phrase(r) => (r, "unresolved"),
+    };
+    let (text, span) = map.text_span(r);
+    let folded = fold_name(&text);
+    document::Entity {
+        id: derived_id(kind, &folded),
+        name: text.clone(),
+        kind: kind.to_string(),
+        country: None,
+        name_en: None,
+        lat: None,
+        lon: None,
+        geonames_id: None,
+        mentions: vec![document::Mention { text, span }],
+    }
 }
 
-static RULES: &[Rule<HashMap<String, CueKind>, Cue>] = &[
+/// The cue table: the kind of every cue, and the nouns that head a speaker's phrase.
+struct Lookup {
+    kinds: HashMap<String, CueKind>,
+    heads: HashSet<String>,
+}
+
+/// The compiled attribution rules.
+pub(crate) struct AttributionRules {
+    lookup: Lookup,
+    rules: RuleSet<Lookup, Cue>,
+}
+
+static RULES: &[Rule<Lookup, Cue>] = &[
     Rule {
         name: "nominal cue (بحسب، وفقاً لـ، نقلاً عن)", pattern: r"(?:^|[^\p{L}\p{N}])(?P<m>(?P<conj>[وف])?(?P<cue>{{noun}}))", prod: cue
     },
@@ -130,11 +155,11 @@ static RULES: &[Rule<HashMap<String, CueKind>, Cue>] = &[
     },
 ];
 
-fn cue(c: &Captures<'_>, i: &Input<'_, HashMap<String, CueKind>>) -> Option<Cue> {
+fn cue(c: &Captures<'_>, i: &Input<'_, Lookup>) -> Option<Cue> {
     let word = c.name("cue")?;
-    let kind = *i.data.get(&squash(&i.text[word.range()]))?;
+    let kind = *i.data.kinds.get(&squash(&i.text[word.range()]))?;
     let whole = c.name("m")?.range();
-    Some(Cue { kind, word: word.range(), whole, conjoined: c.name("conj").is_some() })
+    Some(Cue { kind, word: word.range(), whole, conjoined: c.name("conj").is_some(), relative: false })
 }
 
 fn squash(s: &str) -> String {
@@ -145,15 +170,20 @@ impl AttributionRules {
     pub(crate) fn new() -> AttributionRules {
         let table = Table::parse("cues.tsv", include_str!("../../data/cues.tsv")).expect("cues.tsv is checked by tests");
         let mut kinds = HashMap::new();
+        let mut heads = HashSet::new();
         let mut words: HashMap<&str, Vec<String>> = HashMap::new();
         for row in table.rows() {
+            let folded = fold_name(row.get("cue"));
             let kind = match row.get("kind") {
                 "verb" => CueKind::Verb,
                 "noun" => CueKind::Noun,
                 "relay" => CueKind::Relay,
+                "head" => {
+                    heads.insert(folded);
+                    continue;
+                }
                 _ => CueKind::Anonymous,
             };
-            let folded = fold_name(row.get("cue"));
             words.entry(row.get("kind")).or_default().push(folded.clone());
             kinds.insert(folded, kind);
         }
@@ -161,7 +191,7 @@ impl AttributionRules {
         for kind in ["verb", "noun", "relay", "anonymous"] {
             vars.insert(kind, alternation(words.get(kind).map(|w| w.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_or_default()));
         }
-        AttributionRules { rules: RuleSet::new(RULES, &vars), kinds }
+        AttributionRules { rules: RuleSet::new(RULES, &vars), lookup: Lookup { kinds, heads } }
     }
 }
 
@@ -190,9 +220,162 @@ const FILLERS: &[&str] = &[
 /// Conjunctions that may open a clause before its cue ("، بينما دعت").
 const CLAUSE_OPENERS: &[&str] = &["بينما", "فيما", "في حين", "كما", "ثم", "لكن", "غير ان", "اما"];
 
+/// Words that may open a claim before its subject or cue: "غير أن القيادة … قالت", "من
+/// جهته، أعلن", "وكان بايدن قد توعد".
+const OPENERS: &[&str] = &[
+    "و",
+    "ف",
+    "كما",
+    "ثم",
+    "لكن",
+    "ولكن",
+    "غير",
+    "ان",
+    "الا",
+    "بينما",
+    "فيما",
+    "في",
+    "المقابل",
+    "من",
+    "جهته",
+    "جهتها",
+    "جهتهم",
+    "بدوره",
+    "بدورها",
+    "بدورهم",
+    "وكان",
+    "كان",
+    "وكانت",
+    "كانت",
+    "قد",
+    "اما",
+    "حين",
+    "ناحيته",
+    "ناحيتها",
+    "اخري",
+    "جانبه",
+    "جانبها",
+    "جهه",
+];
+
+/// Time words that may stand between a verb and its subject ("قال، أمس الثلاثاء، الوزير").
+const ADVERBIALS: &[&str] = &[
+    "امس",
+    "اليوم",
+    "مساء",
+    "صباح",
+    "ليل",
+    "ليله",
+    "فجر",
+    "ظهر",
+    "عصر",
+    "السبت",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "الماضي",
+    "ايضا",
+    "بدوره",
+    "بدورها",
+    "اول",
+    "الجاري",
+];
+
+/// Words that end a noun phrase: complements, prepositions, relatives, negations.
+const STOPS: &[&str] = &[
+    "ان",
+    "انه",
+    "انها",
+    "انهم",
+    "انهما",
+    "اننا",
+    "اننا",
+    "بان",
+    "بانه",
+    "بانها",
+    "بانهم",
+    "لان",
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "ما",
+    "لا",
+    "لم",
+    "لن",
+    "قد",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "هو",
+    "هي",
+    "هم",
+    "الا",
+    "او",
+    "ثم",
+    "كما",
+    "حيث",
+    "بعد",
+    "قبل",
+    "خلال",
+    "منذ",
+    "امام",
+    "بين",
+    "حول",
+    "عبر",
+    "لدي",
+    "عند",
+    "ضد",
+    "نحو",
+    "بشان",
+    "ازاء",
+    "وان",
+    "فان",
+    "اليوم",
+    "امس",
+    "مساء",
+    "صباح",
+    "ايضا",
+    "كل",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "قوله",
+    "قولها",
+    "قائلا",
+    "قايلا",
+    "مضيفا",
+    "مشيرا",
+    "موكدا",
+    "موضحا",
+    "بدوره",
+    "بدورها",
+    "الان",
+];
+
+/// Words after which a noun phrase is a speaker: a complement or the opening of a quote.
+const COMPLEMENTS: &[&str] = &["ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم", "قوله", "قولها"];
+
+/// Verbs that put a statement on the air or in print: "في بيان بثه التلفزيون الرسمي".
+const BROADCAST: &[&str] =
+    &["بثه", "بثته", "بثها", "نشره", "نشرته", "نشرها", "اوردته", "اوردها", "نقلته", "نقلها", "اذاعه", "اذاعته", "اذاعها", "تناقلته"];
+
+/// Nouns that head the name of an outlet: "التلفزيون الرسمي", "وكالة الأنباء الرسمية".
+const OUTLET_HEADS: &[&str] =
+    &["تلفزيون", "التلفزيون", "قناه", "القناه", "اذاعه", "الاذاعه", "وكاله", "الوكاله", "صحيفه", "الصحيفه", "موقع", "الموقع"];
+
 /// Every claim of the text, with its attribution.
 pub(crate) fn find(ctx: &Context<'_>, rules: &AttributionRules, entities: &mut EntityTable) -> Vec<ClaimFound> {
-    let cues = rules.rules.find(&ctx.tagged, &Input { text: ctx.folded, data: &rules.kinds });
+    let cues = merge_cues(ctx, rules.rules.find(&ctx.tagged, &Input { text: ctx.folded, data: &rules.lookup }));
     let starts = mention_starts(ctx, entities);
     let mut claims: Vec<ClaimFound> = Vec::new();
     let mut next_cue = 0;
@@ -207,20 +390,59 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &AttributionRules, entities: &mut E
         }
         let in_sentence: Vec<&Cue> = cues[first..next_cue].iter().filter(|c| c.range.end <= sentence.end).map(|c| &c.value).collect();
         for (range, cues) in split_claims(ctx, &starts, sentence, &in_sentence) {
+            let history: Vec<&AttributionFound> = claims.iter().rev().take(12).filter_map(|c| c.attribution.as_ref()).collect();
             let previous = claims.iter().rev().take(3).find_map(|c| c.attribution.as_ref());
-            let attribution = attribute(ctx, entities, &starts, &range, &cues, previous);
+            let s = Scope { ctx, heads: &rules.lookup.heads, starts: &starts, claim: range.clone(), cues: &cues, history: &history };
+            let attribution = attribute(&s, entities, previous);
             claims.push(ClaimFound { range, attribution });
         }
     }
     claims
 }
 
+/// Joins a verb to the nominal cue ending in ما before it ("بحسب ما أوردت", "على ما قال"),
+/// drops "على ما" that no verb follows ("على ما يبدو"), and marks verbs of relative clauses.
+fn merge_cues(ctx: &Context<'_>, found: Vec<Found<Cue>>) -> Vec<Found<Cue>> {
+    let mut out: Vec<Found<Cue>> = Vec::with_capacity(found.len());
+    for mut f in found {
+        if f.value.kind == CueKind::Verb {
+            if let Some(last) = out.last_mut() {
+                let text = &ctx.folded[last.value.word.clone()];
+                if last.value.kind == CueKind::Noun && text.ends_with("ما") && skip_spaces(ctx, last.value.word.end) == f.value.whole.start
+                {
+                    last.value.word.end = f.value.word.end;
+                    last.value.whole.end = f.value.whole.end;
+                    last.range.end = f.range.end;
+                    continue;
+                }
+            }
+            let before = ctx.folded[..f.value.whole.start].trim_end();
+            let last_word = before.rsplit([' ', ',']).next().unwrap_or("");
+            f.value.relative = matches!(last_word, "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان");
+        }
+        out.push(f);
+    }
+    out.retain(|f| ctx.folded[f.value.word.clone()] != *"علي ما");
+    out
+}
+
+/// What finding one claim's source needs to read.
+struct Scope<'a, 'c> {
+    ctx: &'a Context<'a>,
+    heads: &'a HashSet<String>,
+    starts: &'a Starts,
+    claim: Range<usize>,
+    cues: &'a [&'c Cue],
+    /// The attributions of the claims before, nearest first.
+    history: &'a [&'a AttributionFound],
+}
+
 /// Actor mentions by start and by end, for finding a subject next to a cue.
 pub(crate) struct Starts {
     /// start → (end, entity), longest first.
     by_start: HashMap<usize, Vec<(usize, usize)>>,
-    /// end → (start, entity), longest first.
-    by_end: HashMap<usize, Vec<(usize, usize)>>,
+    /// (start, end, entity) of every actor mention, sorted by end.
+    by_end: Vec<(usize, usize, usize)>,
 }
 
 impl Starts {
@@ -231,21 +453,23 @@ impl Starts {
 
 fn mention_starts(ctx: &Context<'_>, entities: &EntityTable) -> Starts {
     let mut by_start: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
-    let mut by_end: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    let mut by_end: Vec<(usize, usize, usize)> = Vec::new();
     for (i, item) in entities.items.iter().enumerate() {
         // A capital may speak for its country ("قالت موسكو"): see `metonymy`.
         let capital = item.kind == "city" && ctx.lexicon.country_of_capital(&item.id).is_some();
         for m in item.mentions.iter().filter(|m| m.actor || capital) {
             by_start.entry(m.range.start).or_default().push((m.range.end, i));
-            by_end.entry(m.range.end).or_default().push((m.range.start, i));
+            by_end.push((m.range.start, m.range.end, i));
         }
+    }
+    for (role, person) in &entities.roles {
+        by_end.push((role.start, role.end, *person));
     }
     for v in by_start.values_mut() {
         v.sort_by_key(|&(end, i)| (std::cmp::Reverse(end), i));
     }
-    for v in by_end.values_mut() {
-        v.sort_by_key(|&(start, i)| (start, i));
-    }
+    by_end.sort_by_key(|&(s, e, i)| (e, std::cmp::Reverse(s), i));
+    by_end.dedup();
     Starts { by_start, by_end }
 }
 
@@ -254,8 +478,9 @@ fn split_claims<'c>(ctx: &Context<'_>, starts: &Starts, sentence: &Range<usize>,
     let mut out: Vec<(Range<usize>, Vec<&'c Cue>)> = vec![(sentence.clone(), Vec::new())];
     for &cue in cues {
         let (current, current_cues) = out.last_mut().expect("one claim at least");
-        let opens_clause = cue.kind == CueKind::Verb && current_cues.iter().any(|c| c.kind == CueKind::Verb);
-        let opens_after_narrative = cue.kind == CueKind::Verb && cue.conjoined && current_cues.is_empty();
+        let verb = cue.kind == CueKind::Verb && !cue.relative;
+        let opens_clause = verb && current_cues.iter().any(|c| c.kind == CueKind::Verb);
+        let opens_after_narrative = verb && cue.conjoined && current_cues.is_empty();
         if opens_clause || opens_after_narrative {
             let cue_start = cue.whole.start;
             if let Some(comma) = ctx.folded[current.start..cue_start].rfind([',', ':']).map(|i| current.start + i) {
@@ -287,155 +512,521 @@ fn inside_quote(ctx: &Context<'_>, from: usize, at: usize) -> bool {
     opened > closed || s.matches('"').count() % 2 == 1
 }
 
-/// The attribution of one claim.
-fn attribute(
-    ctx: &Context<'_>,
-    entities: &mut EntityTable,
-    starts: &Starts,
-    claim: &Range<usize>,
-    cues: &[&Cue],
-    previous: Option<&AttributionFound>,
-) -> Option<AttributionFound> {
-    let mut found: Option<AttributionFound> = None;
-    let mut via: Vec<usize> = Vec::new();
+/// A source found for one cue: who, the person who voiced it, and where its phrase ends.
+type Subject = (SourceRef, Option<SpeakerRef>, usize);
 
-    for cue in cues.iter().filter(|c| c.kind == CueKind::Verb) {
-        if found.is_some() {
-            break;
-        }
-        let cue_range = cue.whole.clone();
-        let after = skip_spaces(ctx, cue.word.end);
-        if let Some((source, speaker, end)) = subject_at(ctx, entities, starts, after, claim.end) {
-            via.extend(relay_after(ctx, starts, entities, end));
-            via.extend(relay_after(ctx, starts, entities, skip_spaces(ctx, cue.word.end)));
-            found = Some(AttributionFound { source, speaker, via: Vec::new(), cue: cue_range, mode: Mode::Indirect, inherited: false });
+/// The attribution of one claim: the first cue (in text order) that names a source other than
+/// an outlet gives it; outlets named by the other cues relay it; a cue without a subject of its
+/// own continues the previous claim's source.
+fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&AttributionFound>) -> Option<AttributionFound> {
+    let ctx = s.ctx;
+    let mut found: Option<AttributionFound> = None;
+    let mut outlets: Vec<(SourceRef, Range<usize>, Mode)> = Vec::new();
+    let mut via: Vec<SourceRef> = Vec::new();
+    let mut continuing: Option<&Cue> = None;
+
+    for &cue in s.cues {
+        if found.is_some() && cue.kind == CueKind::Verb {
             continue;
         }
-        if !cue.conjoined {
-            if let Some((source, speaker)) = subject_before(ctx, entities, starts, claim.start, cue.word.start) {
-                found = Some(AttributionFound { source, speaker, via: Vec::new(), cue: cue_range, mode: Mode::Indirect, inherited: false });
-                continue;
-            }
+        let (subject, mode) = match cue.kind {
+            CueKind::Verb => match verb_subject(s, entities, cue) {
+                Some(sub) => (sub, Mode::Indirect),
+                None => {
+                    if continuing.is_none() && (cue.conjoined || at_claim_start(s, cue.whole.start)) && !cue.relative {
+                        continuing = Some(cue);
+                    }
+                    continue;
+                }
+            },
+            CueKind::Noun | CueKind::Relay => match noun_subject(s, entities, cue) {
+                Some(sub) => (sub, Mode::AccordingTo),
+                None => continue,
+            },
+            CueKind::Anonymous => continue,
+        };
+        let (source, speaker, end) = subject;
+        if cue.kind == CueKind::Verb {
+            via.extend(relay_after(s, entities, end));
+            via.extend(relay_after(s, entities, skip_spaces(ctx, cue.word.end)));
         }
-        // No subject of its own: "وأضاف أن …", "وقال: …" continue the previous source.
-        if let Some(prev) = previous {
-            if subjectless(ctx, after) {
-                via.extend(relay_after(ctx, starts, entities, after));
-                found =
-                    Some(AttributionFound { cue: cue_range, inherited: true, mode: Mode::Indirect, via: prev.via.clone(), ..prev.clone() });
+        if cue.kind == CueKind::Relay {
+            if is_media(entities, &source) {
+                via.push(source);
             }
+            continue;
         }
-    }
-
-    // Anonymous sources as subjects of a verb: "قال مصدر عسكري".
-    if found.is_none() {
-        for cue in cues.iter().filter(|c| c.kind == CueKind::Anonymous) {
-            let verb_before = cues
-                .iter()
-                .any(|v| v.kind == CueKind::Verb && v.word.end <= cue.word.start && skip_spaces(ctx, v.word.end) == cue.whole.start);
-            let verb_after = cues.iter().any(|v| {
-                v.kind == CueKind::Verb
-                    && v.word.start >= cue.word.end
-                    && ctx.folded[cue.word.end..v.word.start].split_whitespace().count() <= 3
-            });
-            let after_noun = cues.iter().any(|n| n.kind == CueKind::Noun && skip_spaces(ctx, n.word.end) == cue.word.start);
-            if verb_before || verb_after || after_noun {
-                let phrase = anonymous_phrase(ctx, cue.word.clone(), claim.end);
-                let cue_range = cues.iter().find(|v| v.kind != CueKind::Anonymous).map_or(cue.word.clone(), |v| v.word.clone());
-                let mode = if after_noun { Mode::AccordingTo } else { Mode::Indirect };
-                via.extend(relay_after(ctx, starts, entities, skip_spaces(ctx, phrase.end)));
-                found = Some(AttributionFound {
-                    source: SourceRef::Anonymous(phrase),
-                    speaker: None,
-                    via: Vec::new(),
-                    cue: cue_range,
-                    mode,
-                    inherited: false,
-                });
-                break;
-            }
-        }
-    }
-
-    // Nominal cues: a source, or the outlet that relayed it.
-    for cue in cues.iter().filter(|c| matches!(c.kind, CueKind::Noun | CueKind::Relay)) {
-        let mut at = skip_spaces(ctx, cue.word.end);
-        // "وفق تقديرات أجهزة الاستخبارات": skip the filler nouns.
-        for _ in 0..3 {
-            let word_end = ctx.folded[at..].find(|c: char| !crate::normalize::is_word_char(c)).map_or(ctx.folded.len(), |i| at + i);
-            if FILLERS.contains(&&ctx.folded[at..word_end]) {
-                at = skip_spaces(ctx, word_end);
-            } else {
-                break;
-            }
-        }
-        let Some((source, speaker, _)) = subject_at(ctx, entities, starts, at, claim.end) else { continue };
-        let is_media = matches!(source, SourceRef::Entity(i) if entities.items[i].kind == Kind::Media.as_str());
-        if cue.kind == CueKind::Relay || (is_media && found.is_some()) {
-            if let SourceRef::Entity(i) = source {
-                if is_media {
-                    via.push(i);
+        if is_media(entities, &source) {
+            // "نقلت وكالة الأنباء السعودية عن مصدر …": the outlet relays the source after عن.
+            if cue.kind == CueKind::Verb {
+                if let Some((inner, inner_speaker, _)) = source_after_an(s, entities, end) {
+                    via.push(source);
+                    if found.is_none() {
+                        found = Some(AttributionFound::new(inner, inner_speaker, cue.whole.clone(), mode));
+                    }
+                    continue;
                 }
             }
+            outlets.push((source, cue.whole.clone(), mode));
             continue;
         }
         if found.is_none() {
-            if let SourceRef::Entity(i) = source {
-                if is_media {
-                    via.push(i);
-                }
-            }
-            found = Some(AttributionFound {
+            found = Some(AttributionFound::new(
                 source,
                 speaker,
-                via: Vec::new(),
-                cue: cue.word.clone(),
-                mode: Mode::AccordingTo,
-                inherited: false,
-            });
+                if cue.kind == CueKind::Verb { cue.whole.clone() } else { cue.word.clone() },
+                mode,
+            ));
         }
     }
 
-    let mut a = found?;
+    // Anonymous sources as the subject of a verb after them: "مصادر محلية قالت".
+    if found.is_none() {
+        found = anonymous_subject_first(s);
+    }
+
+    let mut a = match found {
+        Some(a) => {
+            via.extend(outlets.into_iter().map(|(o, _, _)| o));
+            a
+        }
+        None => match (outlets.is_empty(), continuing, previous) {
+            // An outlet and nothing else: the outlet is the source.
+            (false, _, _) => {
+                let mut outlets = outlets.into_iter();
+                let (o, cue, mode) = outlets.next()?;
+                via.extend(outlets.map(|(o, _, _)| o));
+                AttributionFound::new(o, None, cue, mode)
+            }
+            // No subject of its own: "وأضاف أن …", "وقال: …" continue the previous source.
+            (true, Some(cue), Some(prev)) => {
+                via.extend(relay_after(s, entities, skip_spaces(ctx, cue.word.end)));
+                AttributionFound { cue: cue.whole.clone(), inherited: true, mode: Mode::Indirect, via: prev.via.clone(), ..prev.clone() }
+            }
+            _ => headline(s, entities)?,
+        },
+    };
+    via.extend(broadcast_via(s, entities));
     for v in via {
-        if !a.via.contains(&v) {
+        if !a.via.contains(&v) && v != a.source {
             a.via.push(v);
         }
     }
-    if a.mode == Mode::Indirect && has_quote_after(ctx, a.cue.end, claim.end) {
+    if a.mode == Mode::Indirect && has_quote_after(ctx, a.cue.end, s.claim.end) {
         a.mode = Mode::DirectQuote;
     }
     Some(a)
 }
 
-fn skip_spaces(ctx: &Context<'_>, at: usize) -> usize {
-    at + ctx.folded[at..].len() - ctx.folded[at..].trim_start_matches([' ', '\u{a0}']).len()
+fn is_media(entities: &EntityTable, source: &SourceRef) -> bool {
+    matches!(source, SourceRef::Entity(i) if entities.items[*i].kind == Kind::Media.as_str())
 }
 
-/// The source starting at `at`: a role and the person it introduces, an actor mention, or an
-/// unnamed source. Returns the source, the speaker and where the phrase ends.
-fn subject_at(
-    ctx: &Context<'_>,
-    entities: &mut EntityTable,
-    starts: &Starts,
-    at: usize,
-    limit: usize,
-) -> Option<(SourceRef, Option<SpeakerRef>, usize)> {
-    // A clitic ل of a relay ("قال لرويترز") is not a subject.
+/// True when only opening words ("و", "كما", "من جهته،") stand between the claim's start and
+/// `at`.
+fn at_claim_start(s: &Scope<'_, '_>, at: usize) -> bool {
+    s.ctx.folded[s.claim.start..at.max(s.claim.start)]
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .all(|w| OPENERS.contains(&w))
+}
+
+/// The subject of a verb cue: after it (verb-first), or before it (subject-first).
+fn verb_subject(s: &Scope<'_, '_>, entities: &mut EntityTable, cue: &Cue) -> Option<Subject> {
+    let ctx = s.ctx;
+    if cue.relative {
+        return subject_before(s, entities, cue.whole.start, true);
+    }
+    let first = at_claim_start(s, cue.whole.start);
+    if !first && !cue.conjoined {
+        if let Some(sub) = subject_before(s, entities, cue.whole.start, false) {
+            return Some(sub);
+        }
+    }
+    let after = skip_adverbials(ctx, skip_spaces(ctx, cue.word.end), s.claim.end);
+    if let Some(sub) = subject_at(s, entities, after, true) {
+        return Some(sub);
+    }
+    if first && !cue.conjoined {
+        return subject_before(s, entities, cue.whole.start, false);
+    }
+    None
+}
+
+/// The source a nominal cue names: "بحسب الباحث"، "وفقاً لوزارة الصحة"، "بحسب ما أوردت وكالة …".
+fn noun_subject(s: &Scope<'_, '_>, entities: &mut EntityTable, cue: &Cue) -> Option<Subject> {
+    let ctx = s.ctx;
+    let mut at = skip_spaces(ctx, cue.word.end);
+    // "وفق تقديرات أجهزة الاستخبارات": skip the filler nouns.
+    for _ in 0..3 {
+        let word_end = word_end(ctx, at);
+        if FILLERS.contains(&&ctx.folded[at..word_end]) {
+            at = skip_spaces(ctx, word_end);
+        } else {
+            break;
+        }
+    }
+    if cue.kind == CueKind::Relay {
+        return media_at(s, entities, at).map(|(i, end)| (SourceRef::Entity(i), None, end));
+    }
+    subject_at(s, entities, at, false)
+}
+
+/// The source named at `at`: a role and the person it introduces, an actor mention, an unnamed
+/// source, a back-reference, or a noun phrase (with `strict`, only one headed by a speaker noun
+/// or followed by a complement, as after a verb, whose object may follow it too).
+fn subject_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize, strict: bool) -> Option<Subject> {
+    let ctx = s.ctx;
+    // Quotation marks around a name: بحسب “جان شارل بريزار”.
+    let at = skip_spaces(ctx, at + ctx.folded[at..].len() - ctx.folded[at..].trim_start_matches(['“', '"', '«']).len());
+    if at >= s.claim.end {
+        return None;
+    }
     if let Some(&(ref role, person)) = entities.roles.iter().find(|(r, _)| r.start == at) {
         let role = role.clone();
         let end =
             entities.items[person].mentions.iter().filter(|m| m.range.start >= role.end).map(|m| m.range.end).min().unwrap_or(role.end);
         return Some((SourceRef::Entity(person), Some((person, Some(role))), end));
     }
-    if let Some(&(end, i)) = starts.get(&at).and_then(|v| v.first()) {
-        if end <= limit {
+    if let Some(&(end, i)) = s.starts.get(&at).and_then(|v| v.first()) {
+        if end <= s.claim.end {
             let i = metonymy(ctx, entities, i, at..end);
-            let speaker = (entities.items[i].kind == "person").then_some((i, None));
+            let speaker = (entities.items[i].kind == "person").then(|| (i, role_after(ctx, entities, i, end)));
             return Some((SourceRef::Entity(i), speaker, end));
         }
     }
+    if let Some(cue) = s.cues.iter().find(|c| c.kind == CueKind::Anonymous && c.whole.start == at) {
+        let phrase = anonymous_phrase(ctx, cue.word.clone(), s.claim.end);
+        return Some((SourceRef::Anonymous(phrase.clone()), None, phrase.end));
+    }
+    if let Some(sub) = back_reference(s, entities, at) {
+        return Some(sub);
+    }
+    let phrase = noun_phrase(s, at)?;
+    let head = &ctx.folded[phrase.start..word_end(ctx, phrase.start)];
+    let head_bare = head.strip_prefix("ال").unwrap_or(head);
+    let speaker_head = s.heads.contains(head_bare);
+    if strict && !speaker_head && !(head.starts_with("ال") && complement_follows(ctx, phrase.end, s.claim.end)) {
+        return None;
+    }
+    Some((SourceRef::Phrase(phrase.clone()), None, phrase.end))
+}
+
+/// The role given in apposition after a person's name: "ماريا زاخاروفا، المتحدثة باسم …".
+fn role_after(ctx: &Context<'_>, entities: &EntityTable, person: usize, end: usize) -> Option<Range<usize>> {
+    let at = skip_spaces(ctx, end);
+    let at = if ctx.folded[at..].starts_with(',') { skip_spaces(ctx, at + 1) } else { at };
+    entities.roles.iter().find(|(r, p)| *p == person && r.start == at).map(|(r, _)| r.clone())
+}
+
+/// The source before a cue, in subject-first order: "الاستخبارات الأوكرانية أكدت", "زاخاروفا،
+/// المتحدثة باسم الخارجية، قالت", "وكان بايدن قد توعد", "بومبيو، الذي قال".
+fn subject_before(s: &Scope<'_, '_>, entities: &mut EntityTable, cue_start: usize, relative: bool) -> Option<Subject> {
+    let ctx = s.ctx;
+    let upto = s.starts.by_end.partition_point(|&(_, e, _)| e <= cue_start);
+    for &(start, end, i) in s.starts.by_end[..upto].iter().rev() {
+        if start < s.claim.start {
+            break;
+        }
+        if !gap_ok(&ctx.folded[end..cue_start], relative) {
+            continue;
+        }
+        // The mention must open the claim (after its opening words) or follow an apposition.
+        if !at_claim_start(s, start) && !gap_ok(&ctx.folded[s.claim.start..start], false) {
+            let before = ctx.folded[s.claim.start..start].trim_end();
+            if !before.ends_with(',') && !at_claim_start(s, start) {
+                continue;
+            }
+        }
+        let i = metonymy(ctx, entities, i, start..end);
+        let speaker = (entities.items[i].kind == "person").then(|| {
+            let role = entities.roles.iter().find(|(r, p)| *p == i && r.start >= start && r.end <= cue_start).map(|(r, _)| r.clone());
+            (i, role)
+        });
+        return Some((SourceRef::Entity(i), speaker, end));
+    }
+    if relative {
+        return None;
+    }
+    // A noun phrase opening the claim: "غير أن القيادة المركزية الأميركية (سنتكوم) قالت".
+    let words: Vec<(usize, &str)> = word_starts(&ctx.folded[s.claim.start..cue_start]);
+    let first = words.iter().find(|(_, w)| !OPENERS.contains(w))?.0 + s.claim.start;
+    if let Some(sub) = back_reference(s, entities, first) {
+        if gap_ok(&ctx.folded[sub.2..cue_start], false) {
+            return Some(sub);
+        }
+    }
+    let phrase = noun_phrase(s, first)?;
+    let head = &ctx.folded[phrase.start..word_end(ctx, phrase.start)];
+    if !s.heads.contains(head.strip_prefix("ال").unwrap_or(head)) && !head.starts_with("ال") {
+        return None;
+    }
+    gap_ok(&ctx.folded[phrase.end..cue_start], false).then(|| (SourceRef::Phrase(phrase.clone()), None, phrase.end))
+}
+
+/// True when what stands between a subject and its verb lets them belong together: nothing,
+/// commas, an apposition between commas, a parenthesis, "قد", a time.
+fn gap_ok(gap: &str, relative: bool) -> bool {
+    let mut text = String::with_capacity(gap.len());
+    let mut depth = 0usize;
+    for c in gap.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => text.push(c),
+            _ => {}
+        }
+    }
+    let mut t = text.trim();
+    if relative {
+        let Some(rest) = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"].iter().find_map(|r| t.strip_suffix(r))
+        else {
+            return false;
+        };
+        t = rest.trim_end();
+        return t.is_empty() || t == ",";
+    }
+    if let Some(rest) = t.strip_suffix("قد") {
+        if rest.is_empty() || rest.ends_with([' ', ',']) {
+            t = rest.trim_end();
+        }
+    }
+    if t.chars().all(|c| c == ',' || c.is_whitespace()) {
+        return true;
+    }
+    // An apposition or a time between commas: "، المتحدثة باسم الخارجية،", "، أمس،".
+    if t.starts_with(',') && t.ends_with(',') && t.split_whitespace().count() <= 12 {
+        return !t[1..t.len() - 1].contains([',', '.', ':']);
+    }
+    t.split_whitespace().all(|w| ADVERBIALS.contains(&w))
+}
+
+/// "مصادر محلية قالت …": an unnamed source right before a verb cue.
+fn anonymous_subject_first(s: &Scope<'_, '_>) -> Option<AttributionFound> {
+    let ctx = s.ctx;
+    for cue in s.cues.iter().filter(|c| c.kind == CueKind::Anonymous) {
+        let phrase = anonymous_phrase(ctx, cue.word.clone(), s.claim.end);
+        let verb = s.cues.iter().find(|v| v.kind == CueKind::Verb && !v.conjoined && v.word.start >= phrase.end)?;
+        if gap_ok(&ctx.folded[phrase.end..verb.word.start], false) && at_claim_start(s, cue.whole.start) {
+            return Some(AttributionFound::new(SourceRef::Anonymous(phrase), None, verb.whole.clone(), Mode::Indirect));
+        }
+    }
     None
+}
+
+/// The source after "عن" or "على لسان" following an outlet: "نقلت واس عن مصدر مسؤول".
+fn source_after_an(s: &Scope<'_, '_>, entities: &mut EntityTable, end: usize) -> Option<Subject> {
+    let ctx = s.ctx;
+    let mut at = skip_spaces(ctx, end);
+    // An abbreviation in parentheses: "وكالة الأنباء السعودية (واس)".
+    if ctx.folded[at..].starts_with('(') {
+        at = skip_spaces(ctx, at + ctx.folded[at..].find(')')? + 1);
+    }
+    let rest = &ctx.folded[at..s.claim.end.max(at)];
+    let skip = if rest.starts_with("عن ") {
+        4
+    } else if rest.starts_with("علي لسان ") {
+        "علي لسان ".len()
+    } else {
+        return None;
+    };
+    subject_at(s, entities, at + skip, false).filter(|sub| !is_media(entities, &sub.0))
+}
+
+/// A short reference to a source named before: a person's surname or full name ("المالكي",
+/// "كنعاني"), or the head noun of a body or phrase named before, made definite ("الوزير",
+/// "المصدر", "الصحيفة", "الجبهة").
+fn back_reference(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize) -> Option<Subject> {
+    let ctx = s.ctx;
+    let end = word_end(ctx, at);
+    let word = &ctx.folded[at..end];
+    if word.chars().count() < 3 {
+        return None;
+    }
+    // People by name: "وقال المالكي", "أوضح خميس الجهيناوي".
+    for (i, item) in entities.items.iter().enumerate().filter(|(_, it)| it.kind == "person") {
+        let name = fold_name(&item.name);
+        if ctx.folded[at..].starts_with(&name) && !ctx.folded[at + name.len()..].starts_with(is_word_char) {
+            return Some((SourceRef::Entity(i), Some((i, None)), at + name.len()));
+        }
+        let surname = name.rsplit(' ').next().filter(|_| name.contains(' '));
+        if surname.is_some_and(|w| w == word && w.chars().count() >= 3) {
+            return Some((SourceRef::Entity(i), Some((i, None)), end));
+        }
+    }
+    let bare = word.strip_prefix("ال").filter(|b| b.chars().count() >= 3)?;
+    let first_word = |r: &Range<usize>| {
+        let t = &ctx.folded[r.clone()];
+        let w = t.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+        w.strip_prefix("ال").unwrap_or(w) == bare
+    };
+    // The sources of the claims before, nearest first.
+    for a in s.history {
+        let hit = match &a.source {
+            SourceRef::Anonymous(r) | SourceRef::Phrase(r) => first_word(r),
+            SourceRef::Entity(i) => entities.items[*i].mentions.iter().any(|m| m.range.end <= at && first_word(&m.range)),
+        };
+        if hit {
+            return Some((a.source.clone(), a.speaker.clone(), end));
+        }
+    }
+    // Any actor named before, nearest first.
+    let upto = s.starts.by_end.partition_point(|&(_, e, _)| e <= at);
+    let &(_, _, i) = s.starts.by_end[..upto].iter().rev().find(|&&(st, e, _)| first_word(&(st..e)))?;
+    let speaker = (entities.items[i].kind == "person").then_some((i, None));
+    Some((SourceRef::Entity(i), speaker, end))
+}
+
+/// A noun phrase starting at `at`: its head, the nouns of a construct chain after an indefinite
+/// head ("لجنة أطباء السودان"), then definite words and adjectives ("المركزية"), up to six
+/// words; it ends before a preposition, a complement, a relative or punctuation.
+fn noun_phrase(s: &Scope<'_, '_>, at: usize) -> Option<Range<usize>> {
+    let ctx = s.ctx;
+    let mut end = at;
+    let mut construct = false;
+    let mut words = 0;
+    let mut pos = at;
+    while words < 6 && pos < s.claim.end {
+        let we = word_end(ctx, pos);
+        if we == pos || we > s.claim.end {
+            break;
+        }
+        let w = &ctx.folded[pos..we];
+        let bare = w.strip_prefix('و').filter(|b| b.starts_with("ال")).unwrap_or(w);
+        if STOPS.contains(&w) || w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() < 2 {
+            break;
+        }
+        let adjective = ctx.tagged[pos..we].starts_with(ADJECTIVE_MARK);
+        let ok = words == 0 || construct || bare.starts_with("ال") || adjective;
+        if !ok {
+            break;
+        }
+        if words == 0 && s.heads.contains(w) {
+            construct = true;
+        } else if words == 0 {
+            construct = !w.starts_with("ال") && !adjective;
+        } else {
+            construct = construct && !bare.starts_with("ال") && !adjective;
+        }
+        words += 1;
+        end = we;
+        // The phrase goes on only across one space.
+        if !ctx.folded[we..].starts_with(' ') || ctx.folded[we + 1..].starts_with(' ') {
+            break;
+        }
+        pos = we + 1;
+    }
+    (words > 0).then_some(at..end)
+}
+
+/// True when a complement ("أن", "إن", ":", a quotation) follows within a few words.
+fn complement_follows(ctx: &Context<'_>, from: usize, to: usize) -> bool {
+    let rest = &ctx.folded[from..to.max(from)];
+    for (n, w) in rest.split(' ').filter(|w| !w.is_empty()).enumerate() {
+        if n >= 12 || w.starts_with('.') {
+            return false;
+        }
+        let bare = w.trim_matches(|c: char| !is_word_char(c));
+        if COMPLEMENTS.contains(&bare) || w.starts_with([':', '«', '“', '"']) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A claim that no cue attributes, in the form of a headline "X: …" or "X : …".
+fn headline(s: &Scope<'_, '_>, entities: &mut EntityTable) -> Option<AttributionFound> {
+    let ctx = s.ctx;
+    let text = &ctx.folded[s.claim.clone()];
+    let colon = text.find(':')?;
+    let before = text[..colon].trim_end();
+    if before.is_empty() || before.split_whitespace().count() > 5 || inside_quote(ctx, s.claim.start, s.claim.start + colon) {
+        return None;
+    }
+    let (source, speaker, end) = subject_at(s, entities, s.claim.start, false)?;
+    if end != s.claim.start + before.len() {
+        return None;
+    }
+    if let SourceRef::Phrase(r) = &source {
+        let head = &ctx.folded[r.start..word_end(ctx, r.start)];
+        if !s.heads.contains(head.strip_prefix("ال").unwrap_or(head)) {
+            return None;
+        }
+    }
+    let colon_at = s.claim.start + colon;
+    Some(AttributionFound::new(source, speaker, colon_at..colon_at + 1, Mode::DirectQuote))
+}
+
+/// "في بيان بثه التلفزيون الرسمي": the outlet that broadcast a statement.
+fn broadcast_via(s: &Scope<'_, '_>, entities: &mut EntityTable) -> Option<SourceRef> {
+    let ctx = s.ctx;
+    for (off, w) in word_starts(&ctx.folded[s.claim.clone()]) {
+        if !BROADCAST.contains(&w) {
+            continue;
+        }
+        let at = skip_spaces(ctx, s.claim.start + off + w.len());
+        if let Some((i, _)) = media_at(s, entities, at) {
+            return Some(SourceRef::Entity(i));
+        }
+        let head_end = word_end(ctx, at);
+        if OUTLET_HEADS.contains(&&ctx.folded[at..head_end]) {
+            return noun_phrase(s, at).map(SourceRef::Phrase);
+        }
+    }
+    None
+}
+
+/// The words of `text` with their byte offsets.
+fn word_starts(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st, &text[st..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &text[st..]));
+    }
+    out
+}
+
+fn word_end(ctx: &Context<'_>, at: usize) -> usize {
+    ctx.folded[at..].find(|c: char| !is_word_char(c)).map_or(ctx.folded.len(), |i| at + i)
+}
+
+/// Skips the time words and commas between a verb and its subject.
+fn skip_adverbials(ctx: &Context<'_>, mut at: usize, limit: usize) -> usize {
+    let start = at;
+    for _ in 0..6 {
+        if at >= limit {
+            break;
+        }
+        if ctx.folded[at..].starts_with(',') {
+            at = skip_spaces(ctx, at + 1);
+            continue;
+        }
+        let we = word_end(ctx, at);
+        if we > at && ADVERBIALS.contains(&&ctx.folded[at..we]) {
+            at = skip_spaces(ctx, we);
+            continue;
+        }
+        break;
+    }
+    // Only a time between commas is skipped: "قال، أمس، الوزير"; not a bare comma ("قال، إن").
+    if at > start && !ctx.folded[start..at].trim_end().ends_with(',') && ctx.folded[start..at].contains(',') {
+        return start;
+    }
+    at
+}
+
+fn skip_spaces(ctx: &Context<'_>, at: usize) -> usize {
+    at + ctx.folded[at..].len() - ctx.folded[at..].trim_start_matches([' ', '\u{a0}']).len()
 }
 
 /// A capital speaking is its country's government: "قالت موسكو" → Russia.
@@ -450,64 +1041,63 @@ fn metonymy(ctx: &Context<'_>, entities: &mut EntityTable, i: usize, range: Rang
     entities.add_entry(country, range, true, false)
 }
 
-/// The source just before a cue, in subject-first order: "الاستخبارات الأوكرانية أكدت".
-fn subject_before(
-    ctx: &Context<'_>,
-    entities: &mut EntityTable,
-    starts: &Starts,
-    from: usize,
-    cue_start: usize,
-) -> Option<(SourceRef, Option<SpeakerRef>)> {
-    let end = ctx.folded[..cue_start].trim_end().len();
-    let &(start, i) = starts.by_end.get(&end)?.iter().find(|(s, _)| *s >= from)?;
-    let i = metonymy(ctx, entities, i, start..end);
-    let speaker = (entities.items[i].kind == "person").then_some((i, None));
-    Some((SourceRef::Entity(i), speaker))
-}
-
-/// True when nothing after a verb names a subject: "أن", "إن", ":", a quote, or the end.
-fn subjectless(ctx: &Context<'_>, at: usize) -> bool {
-    let rest = ctx.folded[at..].trim_start();
-    let first: String = rest.chars().take_while(|c| crate::normalize::is_word_char(*c)).collect();
-    rest.is_empty()
-        || rest.starts_with([':', '«', '“', '"', ',', '.'])
-        || ["ان", "انه", "انها", "انهم", "بان", "بانه", "في", "خلال", "ايضا", "لـ", "للصحافيين", "للصحفيين", "ل"].contains(&first.as_str())
-        || first.starts_with("ل")
-}
-
-/// An outlet right after `at` with a ل clitic: "قال لرويترز", "لوكالة فرانس برس".
-fn relay_after(ctx: &Context<'_>, starts: &Starts, entities: &EntityTable, at: usize) -> Option<usize> {
+/// An outlet right after `at` with a ل clitic: "قال لرويترز", "لوكالة فرانس برس", "في حديث
+/// للأناضول".
+fn relay_after(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize) -> Option<SourceRef> {
+    let ctx = s.ctx;
     let rest = &ctx.folded[at..];
+    if !rest.starts_with('ل') {
+        return None;
+    }
     let skip = if rest.starts_with("لوكاله ") || rest.starts_with("لقناه ") || rest.starts_with("لصحيفه ") {
         rest.find(' ').map(|i| i + 1)?
-    } else if rest.starts_with('ل') {
-        'ل'.len_utf8()
     } else {
-        return None;
+        0
     };
-    let v = starts.get(&(at + skip))?;
-    v.iter().map(|&(_, i)| i).find(|&i| entities.items[i].kind == Kind::Media.as_str())
+    media_at(s, entities, at + skip).map(|(i, _)| SourceRef::Entity(i))
 }
 
-/// "مصدر عسكري", "مسؤول أمريكي كبير", "وسائل إعلام لبنانية": the head and up to two
-/// adjectives after it.
+/// An outlet named at `at` (after its clitics), known as an actor or only to the lexicon (a
+/// name that is also a word, "الأناضول", is an outlet here): its entity and end.
+fn media_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize) -> Option<(usize, usize)> {
+    let ctx = s.ctx;
+    let word = word_end(ctx, at);
+    if let Some(&(end, i)) = (at..word.min(at + 8))
+        .filter(|p| ctx.folded.is_char_boundary(*p))
+        .filter_map(|p| s.starts.get(&p))
+        .flat_map(|v| v.iter())
+        .find(|&&(_, i)| entities.items[i].kind == Kind::Media.as_str())
+    {
+        return Some((i, end));
+    }
+    let k = ctx.lex.partition_point(|m| m.range.end <= at);
+    let m = ctx.lex.get(k).filter(|m| m.range.start < word && m.range.start >= at)?;
+    let e = m.targets.iter().map(|t| ctx.lexicon.entry(t.entry)).find(|e| e.kind == Kind::Media)?;
+    let range = m.range.clone();
+    Some((entities.add_entry(e, range.clone(), false, false), range.end))
+}
+
+/// "مصدر عسكري", "مسؤول أمريكي كبير", "مسؤولون عرب", "وسائل إعلام لبنانية": the head and up
+/// to two adjectives after it.
 fn anonymous_phrase(ctx: &Context<'_>, head: Range<usize>, limit: usize) -> Range<usize> {
     let mut end = head.end;
     for _ in 0..2 {
         let rest = &ctx.folded[end..limit.max(end)];
         let Some(word) = rest.strip_prefix(' ').and_then(|r| r.split([' ', ',', '.', ':', ';']).next()) else { break };
-        let adjective = word.chars().count() > 3
-            && (word.ends_with('ي')
-                || word.ends_with("يه")
-                || word.ends_with("يون")
-                || word.ends_with("يين")
-                || word.ends_with("ون")
-                || word.ends_with("ين")
-                || word == "مطلع"
-                || word == "مطلعه"
-                || word == "عيان"
-                || word == "كبير");
-        if !adjective {
+        let nationality = ctx.tagged[end + 1..end + 1 + word.len()].starts_with(ADJECTIVE_MARK);
+        let adjective = nationality
+            || word.chars().count() > 3
+                && (word.ends_with('ي')
+                    || word.ends_with("يه")
+                    || word.ends_with("يون")
+                    || word.ends_with("يين")
+                    || word.ends_with("ون")
+                    || word.ends_with("ين")
+                    || word == "مطلع"
+                    || word == "مطلعه"
+                    || word == "عيان"
+                    || word == "كبير");
+        if !adjective || STOPS.contains(&word) {
             break;
         }
         end += 1 + word.len();
