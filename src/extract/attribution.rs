@@ -38,6 +38,8 @@ enum CueKind {
     Noun,
     Relay,
     Anonymous,
+    /// A passive cue without a source: "وأفيد بأن".
+    Impersonal,
 }
 
 /// A cue found in the text.
@@ -182,7 +184,11 @@ impl AttributionRules {
                     heads.insert(folded);
                     continue;
                 }
-                _ => CueKind::Anonymous,
+                "impersonal" => CueKind::Impersonal,
+                _ => {
+                    heads.insert(folded.clone());
+                    CueKind::Anonymous
+                }
             };
             words.entry(row.get("kind")).or_default().push(folded.clone());
             kinds.insert(folded, kind);
@@ -191,6 +197,10 @@ impl AttributionRules {
         for kind in ["verb", "noun", "relay", "anonymous"] {
             vars.insert(kind, alternation(words.get(kind).map(|w| w.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_or_default()));
         }
+        // A passive cue is matched like a verb, and gives no source.
+        let mut verbs = words.get("verb").cloned().unwrap_or_default();
+        verbs.extend(words.get("impersonal").cloned().unwrap_or_default());
+        vars.insert("verb", alternation(verbs.iter().map(String::as_str)));
         AttributionRules { rules: RuleSet::new(RULES, &vars), lookup: Lookup { kinds, heads } }
     }
 }
@@ -215,7 +225,24 @@ const FILLERS: &[&str] = &[
     "افادت",
     "اوردته",
     "نقلته",
+    "قاله",
+    "قالته",
+    "ذكره",
+    "ذكرته",
+    "اكده",
+    "اكدته",
+    "اعلنه",
+    "اورده",
+    "نقله",
+    "كشفه",
+    "كشفته",
+    "اوضحه",
+    "اوضحته",
 ];
+
+/// Nouns that, with a pronoun suffix after a nominal cue, point back to the speaker of the
+/// claim: "وفق تقديره" (by his estimate), "على حد تعبيرها".
+const OWN_WORDS: &[&str] = &["تقدير", "تعبير", "راي", "وصف", "قول", "كلام", "حد تعبير", "زعم", "رواي"];
 
 /// Conjunctions that may open a clause before its cue ("، بينما دعت").
 const CLAUSE_OPENERS: &[&str] = &["بينما", "فيما", "في حين", "كما", "ثم", "لكن", "غير ان", "اما"];
@@ -524,6 +551,7 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
     let mut outlets: Vec<(SourceRef, Range<usize>, Mode)> = Vec::new();
     let mut via: Vec<SourceRef> = Vec::new();
     let mut continuing: Option<&Cue> = None;
+    let mut impersonal = false;
 
     for &cue in s.cues {
         if found.is_some() && cue.kind == CueKind::Verb {
@@ -533,7 +561,9 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
             CueKind::Verb => match verb_subject(s, entities, cue) {
                 Some(sub) => (sub, Mode::Indirect),
                 None => {
-                    if continuing.is_none() && (cue.conjoined || at_claim_start(s, cue.whole.start)) && !cue.relative {
+                    // "يذكر أن …" (it is mentioned that) at the start of a claim is impersonal.
+                    let passive = !cue.conjoined && ctx.folded[cue.word.clone()].starts_with('ي');
+                    if continuing.is_none() && !passive && (cue.conjoined || at_claim_start(s, cue.whole.start)) && !cue.relative {
                         continuing = Some(cue);
                     }
                     continue;
@@ -541,8 +571,17 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
             },
             CueKind::Noun | CueKind::Relay => match noun_subject(s, entities, cue) {
                 Some(sub) => (sub, Mode::AccordingTo),
-                None => continue,
+                None => {
+                    if continuing.is_none() && own_words(ctx, cue) {
+                        continuing = Some(cue);
+                    }
+                    continue;
+                }
             },
+            CueKind::Impersonal => {
+                impersonal = true;
+                continue;
+            }
             CueKind::Anonymous => continue,
         };
         let (source, speaker, end) = subject;
@@ -599,7 +638,7 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
                 AttributionFound::new(o, None, cue, mode)
             }
             // No subject of its own: "وأضاف أن …", "وقال: …" continue the previous source.
-            (true, Some(cue), Some(prev)) => {
+            (true, Some(cue), Some(prev)) if !impersonal => {
                 via.extend(relay_after(s, entities, skip_spaces(ctx, cue.word.end)));
                 AttributionFound { cue: cue.whole.clone(), inherited: true, mode: Mode::Indirect, via: prev.via.clone(), ..prev.clone() }
             }
@@ -669,7 +708,25 @@ fn noun_subject(s: &Scope<'_, '_>, entities: &mut EntityTable, cue: &Cue) -> Opt
     if cue.kind == CueKind::Relay {
         return media_at(s, entities, at).map(|(i, end)| (SourceRef::Entity(i), None, end));
     }
+    if own_words(ctx, cue) {
+        return None;
+    }
     subject_at(s, entities, at, false)
+}
+
+/// True when a nominal cue is followed by the speaker's own words: "وفق تقديره", "حسب قولها".
+fn own_words(ctx: &Context<'_>, cue: &Cue) -> bool {
+    let at = skip_spaces(ctx, cue.word.end);
+    let rest = &ctx.folded[at..];
+    let end = rest.find([',', '.', ':', ';']).unwrap_or(rest.len()).min(40);
+    let end = (0..=end).rev().find(|&i| rest.is_char_boundary(i)).unwrap_or(0);
+    let phrase = rest[..end].split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    OWN_WORDS.iter().any(|w| {
+        phrase.strip_prefix(w).is_some_and(|suffix| {
+            let suffix = suffix.split(' ').next().unwrap_or("");
+            matches!(suffix, "ه" | "ها" | "هم" | "هما")
+        })
+    })
 }
 
 /// The source named at `at`: a role and the person it introduces, an actor mention, an unnamed
@@ -702,7 +759,10 @@ fn subject_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize, strict: 
     if let Some(sub) = back_reference(s, entities, at) {
         return Some(sub);
     }
-    let phrase = noun_phrase(s, at)?;
+    if let Some((i, end)) = media_at(s, entities, at) {
+        return Some((SourceRef::Entity(i), None, end));
+    }
+    let phrase = noun_phrase(s, at, s.claim.end)?;
     let head = &ctx.folded[phrase.start..word_end(ctx, phrase.start)];
     let head_bare = head.strip_prefix("ال").unwrap_or(head);
     let speaker_head = s.heads.contains(head_bare);
@@ -752,11 +812,11 @@ fn subject_before(s: &Scope<'_, '_>, entities: &mut EntityTable, cue_start: usiz
     let words: Vec<(usize, &str)> = word_starts(&ctx.folded[s.claim.start..cue_start]);
     let first = words.iter().find(|(_, w)| !OPENERS.contains(w))?.0 + s.claim.start;
     if let Some(sub) = back_reference(s, entities, first) {
-        if gap_ok(&ctx.folded[sub.2..cue_start], false) {
+        if sub.2 <= cue_start && gap_ok(&ctx.folded[sub.2..cue_start], false) {
             return Some(sub);
         }
     }
-    let phrase = noun_phrase(s, first)?;
+    let phrase = noun_phrase(s, first, cue_start)?;
     let head = &ctx.folded[phrase.start..word_end(ctx, phrase.start)];
     if !s.heads.contains(head.strip_prefix("ال").unwrap_or(head)) && !head.starts_with("ال") {
         return None;
@@ -880,15 +940,15 @@ fn back_reference(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize) -> O
 /// A noun phrase starting at `at`: its head, the nouns of a construct chain after an indefinite
 /// head ("لجنة أطباء السودان"), then definite words and adjectives ("المركزية"), up to six
 /// words; it ends before a preposition, a complement, a relative or punctuation.
-fn noun_phrase(s: &Scope<'_, '_>, at: usize) -> Option<Range<usize>> {
+fn noun_phrase(s: &Scope<'_, '_>, at: usize, limit: usize) -> Option<Range<usize>> {
     let ctx = s.ctx;
     let mut end = at;
     let mut construct = false;
     let mut words = 0;
     let mut pos = at;
-    while words < 6 && pos < s.claim.end {
+    while words < 6 && pos < limit {
         let we = word_end(ctx, pos);
-        if we == pos || we > s.claim.end {
+        if we == pos || we > limit {
             break;
         }
         let w = &ctx.folded[pos..we];
@@ -970,7 +1030,7 @@ fn broadcast_via(s: &Scope<'_, '_>, entities: &mut EntityTable) -> Option<Source
         }
         let head_end = word_end(ctx, at);
         if OUTLET_HEADS.contains(&&ctx.folded[at..head_end]) {
-            return noun_phrase(s, at).map(SourceRef::Phrase);
+            return noun_phrase(s, at, s.claim.end).map(SourceRef::Phrase);
         }
     }
     None
