@@ -505,6 +505,17 @@ fn split_claims<'c>(ctx: &Context<'_>, starts: &Starts, sentence: &Range<usize>,
     let mut out: Vec<(Range<usize>, Vec<&'c Cue>)> = vec![(sentence.clone(), Vec::new())];
     for &cue in cues {
         let (current, current_cues) = out.last_mut().expect("one claim at least");
+        if cue.relative {
+            if let Some((clause, rest)) = relative_clause(ctx, current, cue) {
+                let end = current.end;
+                current.end = ctx.folded[..clause.start].trim_end().trim_end_matches(',').trim_end().len().max(current.start);
+                out.push((clause, vec![cue]));
+                if let Some(rest) = rest {
+                    out.push((rest.start..end, Vec::new()));
+                }
+                continue;
+            }
+        }
         let verb = cue.kind == CueKind::Verb && !cue.relative;
         let opens_clause = verb && current_cues.iter().any(|c| c.kind == CueKind::Verb);
         let opens_after_narrative = verb && cue.conjoined && current_cues.is_empty();
@@ -529,6 +540,26 @@ fn split_claims<'c>(ctx: &Context<'_>, starts: &Starts, sentence: &Range<usize>,
         current_cues.push(cue);
     }
     out
+}
+
+/// The relative clause of a verb ("، الذي قال الأسبوع الماضي إن …،"): from the relative pronoun
+/// after a comma to the next comma outside quotes, and what follows it.
+fn relative_clause(ctx: &Context<'_>, current: &Range<usize>, cue: &Cue) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let before = ctx.folded[current.start..cue.whole.start].trim_end();
+    let pronoun_start = current.start + before.rfind(' ').map_or(0, |i| i + 1);
+    if !ctx.folded[current.start..pronoun_start].trim_end().ends_with(',') {
+        return None;
+    }
+    let mut at = cue.word.end;
+    while let Some(i) = ctx.folded[at..current.end].find(',') {
+        let comma = at + i;
+        if !inside_quote(ctx, cue.word.end, comma) {
+            let rest = skip_spaces(ctx, comma + 1);
+            return Some((pronoun_start..comma, (rest < current.end).then_some(rest..current.end)));
+        }
+        at = comma + 1;
+    }
+    Some((pronoun_start..current.end, None))
 }
 
 /// True when `at` lies inside a quotation opened after `from`.
@@ -646,6 +677,12 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
         },
     };
     via.extend(broadcast_via(s, entities));
+    // The same source as the claim before, by name: "وأضاف المسؤول" keeps its outlet.
+    if !a.inherited && a.via.is_empty() && via.is_empty() {
+        if let Some(prev) = s.history.first().filter(|p| p.source == a.source) {
+            a.via = prev.via.clone();
+        }
+    }
     for v in via {
         if !a.via.contains(&v) && v != a.source {
             a.via.push(v);
@@ -769,7 +806,33 @@ fn subject_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize, strict: 
     if strict && !speaker_head && !(head.starts_with("ال") && complement_follows(ctx, phrase.end, s.claim.end)) {
         return None;
     }
+    // The person the phrase introduces, after a comma and a rank: "المتحدث باسم قوات
+    // التحالف، العميد الركن تركي المالكي".
+    if let Some((person, end)) = person_in_apposition(s, entities, phrase.end) {
+        return Some((SourceRef::Entity(person), Some((person, Some(phrase))), end));
+    }
     Some((SourceRef::Phrase(phrase.clone()), None, phrase.end))
+}
+
+/// A person named after a comma and up to three words of rank at `at`.
+fn person_in_apposition(s: &Scope<'_, '_>, entities: &EntityTable, at: usize) -> Option<(usize, usize)> {
+    let ctx = s.ctx;
+    let at = skip_spaces(ctx, at);
+    if !ctx.folded[at..].starts_with(',') {
+        return None;
+    }
+    let mut pos = skip_spaces(ctx, at + 1);
+    for _ in 0..4 {
+        if let Some(&(end, i)) = s.starts.get(&pos).and_then(|v| v.iter().find(|&&(_, i)| entities.items[i].kind == "person")) {
+            return Some((i, end));
+        }
+        let we = word_end(ctx, pos);
+        if we == pos || !ctx.folded[we..].starts_with(' ') {
+            return None;
+        }
+        pos = we + 1;
+    }
+    None
 }
 
 /// The role given in apposition after a person's name: "ماريا زاخاروفا، المتحدثة باسم …".
@@ -784,19 +847,29 @@ fn role_after(ctx: &Context<'_>, entities: &EntityTable, person: usize, end: usi
 fn subject_before(s: &Scope<'_, '_>, entities: &mut EntityTable, cue_start: usize, relative: bool) -> Option<Subject> {
     let ctx = s.ctx;
     let upto = s.starts.by_end.partition_point(|&(_, e, _)| e <= cue_start);
+    // A relative clause is a claim of its own, its subject just before it.
+    let from = if relative { ctx.folded[..s.claim.start].trim_end().trim_end_matches(',').trim_end().len() } else { s.claim.start };
     for &(start, end, i) in s.starts.by_end[..upto].iter().rev() {
-        if start < s.claim.start {
+        if relative && end < from {
+            break;
+        }
+        if start < s.claim.start && !relative {
             break;
         }
         if !gap_ok(&ctx.folded[end..cue_start], relative) {
             continue;
         }
-        // The mention must open the claim (after its opening words) or follow an apposition.
-        if !at_claim_start(s, start) && !gap_ok(&ctx.folded[s.claim.start..start], false) {
-            let before = ctx.folded[s.claim.start..start].trim_end();
-            if !before.ends_with(',') && !at_claim_start(s, start) {
-                continue;
-            }
+        // A title before the name belongs to it: "الرئيس الأوكراني فولوديمير زيلينسكي قال".
+        let start = entities
+            .roles
+            .iter()
+            .find(|(r, p)| {
+                *p == i && r.end <= start && r.start >= s.claim.start && ctx.folded[r.end..start].trim_matches([' ', ',']).is_empty()
+            })
+            .map_or(start, |(r, _)| r.start);
+        // The mention opens the claim (after its opening words) or follows a comma.
+        if !relative && !at_claim_start(s, start) && !ctx.folded[s.claim.start..start].trim_end().ends_with(',') {
+            continue;
         }
         let i = metonymy(ctx, entities, i, start..end);
         let speaker = (entities.items[i].kind == "person").then(|| {
@@ -957,6 +1030,16 @@ fn noun_phrase(s: &Scope<'_, '_>, at: usize, limit: usize) -> Option<Range<usize
             break;
         }
         let adjective = ctx.tagged[pos..we].starts_with(ADJECTIVE_MARK);
+        // "المتحدث باسم قوات التحالف": a spokesman's body follows باسم.
+        if words > 0 && w == "باسم" {
+            construct = true;
+            words += 1;
+            if !ctx.folded[we..].starts_with(' ') {
+                break;
+            }
+            pos = we + 1;
+            continue;
+        }
         let ok = words == 0 || construct || bare.starts_with("ال") || adjective;
         if !ok {
             break;
@@ -1105,6 +1188,7 @@ fn metonymy(ctx: &Context<'_>, entities: &mut EntityTable, i: usize, range: Rang
 /// للأناضول".
 fn relay_after(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize) -> Option<SourceRef> {
     let ctx = s.ctx;
+    let at = skip_spaces(ctx, at);
     let rest = &ctx.folded[at..];
     if !rest.starts_with('ل') {
         return None;
@@ -1156,7 +1240,8 @@ fn anonymous_phrase(ctx: &Context<'_>, head: Range<usize>, limit: usize) -> Rang
                     || word == "مطلع"
                     || word == "مطلعه"
                     || word == "عيان"
-                    || word == "كبير");
+                    || word == "كبير")
+            || ["مسوول", "مسووله", "رفيع", "رفيعه", "بارز", "موثوق", "موثوقه", "عرب", "غربي", "اجانب"].contains(&word);
         if !adjective || STOPS.contains(&word) {
             break;
         }
