@@ -227,6 +227,9 @@ const FILLERS: &[&str] = &[
     "نقلته",
     "قاله",
     "قالته",
+    "عنه",
+    "عنها",
+    "عنهم",
     "ذكره",
     "ذكرته",
     "اكده",
@@ -616,8 +619,8 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
             CueKind::Anonymous => continue,
         };
         let (source, speaker, end) = subject;
-        if cue.kind == CueKind::Verb {
-            via.extend(relay_after(s, entities, end));
+        if cue.kind != CueKind::Relay {
+            via.extend(relay_near(s, entities, end));
             via.extend(relay_after(s, entities, skip_spaces(ctx, cue.word.end)));
         }
         if cue.kind == CueKind::Relay {
@@ -636,6 +639,10 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
                     }
                     continue;
                 }
+            }
+            // "بحسب فرانس برس": the outlet relays, and is the source when no other is named.
+            if cue.kind == CueKind::Noun {
+                via.push(source.clone());
             }
             outlets.push((source, cue.whole.clone(), mode));
             continue;
@@ -684,7 +691,7 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
         }
     }
     for v in via {
-        if !a.via.contains(&v) && v != a.source {
+        if !a.via.contains(&v) && (v != a.source || a.mode == Mode::AccordingTo) {
             a.via.push(v);
         }
     }
@@ -1193,12 +1200,33 @@ fn relay_after(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize) -> Opti
     if !rest.starts_with('ل') {
         return None;
     }
+    if let Some((i, _)) = media_at(s, entities, at) {
+        return Some(SourceRef::Entity(i));
+    }
     let skip = if rest.starts_with("لوكاله ") || rest.starts_with("لقناه ") || rest.starts_with("لصحيفه ") {
         rest.find(' ').map(|i| i + 1)?
     } else {
-        0
+        return None;
     };
     media_at(s, entities, at + skip).map(|(i, _)| SourceRef::Entity(i))
+}
+
+/// An outlet with a ل clitic among the few words after a source, before what it said: "قال
+/// مصدر عسكري موال لهادي لوكالة فرانس برس إن …".
+fn relay_near(s: &Scope<'_, '_>, entities: &mut EntityTable, from: usize) -> Option<SourceRef> {
+    let ctx = s.ctx;
+    let rest = &ctx.folded[from.min(s.claim.end)..s.claim.end];
+    for (n, (off, w)) in word_starts(rest).into_iter().enumerate() {
+        if n >= 8 || COMPLEMENTS.contains(&w) || rest[..off].contains(['.', ':', '«', '“', '"']) {
+            break;
+        }
+        if w.starts_with('ل') {
+            if let Some(v) = relay_after(s, entities, from + off) {
+                return Some(v);
+            }
+        }
+    }
+    None
 }
 
 /// An outlet named at `at` (after its clitics), known as an actor or only to the lexicon (a
