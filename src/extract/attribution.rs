@@ -390,10 +390,24 @@ const STOPS: &[&str] = &[
     "بدوره",
     "بدورها",
     "الان",
+    "به",
+    "بها",
+    "له",
+    "لها",
+    "عنه",
+    "عنها",
+    "بل",
 ];
 
 /// Words after which a noun phrase is a speaker: a complement or the opening of a quote.
 const COMPLEMENTS: &[&str] = &["ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم", "قوله", "قولها"];
+
+/// Definite words that name a source by themselves after an ambiguous nominal cue: none yet
+/// beyond the speaker nouns; kept for words like "المصادر" that are heads in the plural.
+const OWN_HEADLESS: &[&str] = &["المصادر", "الشهود", "السكان", "الناشطين", "المراقبين"];
+
+/// Nouns of time that end a noun phrase: "الحكومة الشهر الماضي".
+const TIME_NOUNS: &[&str] = &["الشهر", "الاسبوع", "العام", "السنه", "الليله", "اليوم", "الساعات", "الايام"];
 
 /// Verbs that put a statement on the air or in print: "في بيان بثه التلفزيون الرسمي".
 const BROADCAST: &[&str] =
@@ -727,7 +741,7 @@ fn verb_subject(s: &Scope<'_, '_>, entities: &mut EntityTable, cue: &Cue) -> Opt
         }
     }
     let after = skip_adverbials(ctx, skip_spaces(ctx, cue.word.end), s.claim.end);
-    if let Some(sub) = subject_at(s, entities, after, true) {
+    if let Some(sub) = subject_at(s, entities, after, Strictness::Verb) {
         return Some(sub);
     }
     if first && !cue.conjoined {
@@ -741,10 +755,15 @@ fn noun_subject(s: &Scope<'_, '_>, entities: &mut EntityTable, cue: &Cue) -> Opt
     let ctx = s.ctx;
     let mut at = skip_spaces(ctx, cue.word.end);
     // "وفق تقديرات أجهزة الاستخبارات": skip the filler nouns.
-    for _ in 0..3 {
+    let cue_text = &ctx.folded[cue.word.clone()];
+    for _ in 0..4 {
         let word_end = word_end(ctx, at);
-        if FILLERS.contains(&&ctx.folded[at..word_end]) {
+        let word = &ctx.folded[at..word_end];
+        if FILLERS.contains(&word) {
             at = skip_spaces(ctx, word_end);
+        } else if !cue_text.ends_with('ل') && word.starts_with('ل') && word.chars().count() > 3 && !word.starts_with("لل") {
+            // "وفقاً لما نقلته …", "وفقا لمكتب المحافظ": the ل of the cue is written on the noun.
+            at += 'ل'.len_utf8();
         } else {
             break;
         }
@@ -755,7 +774,23 @@ fn noun_subject(s: &Scope<'_, '_>, entities: &mut EntityTable, cue: &Cue) -> Opt
     if own_words(ctx, cue) {
         return None;
     }
-    subject_at(s, entities, at, false)
+    // وفق، حسب، طبقاً لـ also mean "in accordance with" ("وفق الخطة"): after them, a phrase the
+    // lexicon does not know names a source only when a speaker noun heads it.
+    let bare = cue_text.trim_end_matches([' ', 'ل']);
+    let accordance = ["وفق", "وفقا", "طبقا", "حسب", "استنادا الي", "بناء علي"].contains(&bare);
+    subject_at(s, entities, at, if accordance { Strictness::Head } else { Strictness::Loose })
+}
+
+/// What a phrase the lexicon does not know must look like to be taken as a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strictness {
+    /// After a nominal cue (بحسب، نقلاً عن): any noun phrase.
+    Loose,
+    /// After an ambiguous nominal cue (وفق): headed by a speaker noun.
+    Head,
+    /// After a verb, whose object may follow it too: headed by a speaker noun, or definite
+    /// with a complement (أن، إن، :) after it.
+    Verb,
 }
 
 /// True when a nominal cue is followed by the speaker's own words: "وفق تقديره", "حسب قولها".
@@ -776,7 +811,7 @@ fn own_words(ctx: &Context<'_>, cue: &Cue) -> bool {
 /// The source named at `at`: a role and the person it introduces, an actor mention, an unnamed
 /// source, a back-reference, or a noun phrase (with `strict`, only one headed by a speaker noun
 /// or followed by a complement, as after a verb, whose object may follow it too).
-fn subject_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize, strict: bool) -> Option<Subject> {
+fn subject_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize, strict: Strictness) -> Option<Subject> {
     let ctx = s.ctx;
     // Quotation marks around a name: بحسب “جان شارل بريزار”.
     let at = skip_spaces(ctx, at + ctx.folded[at..].len() - ctx.folded[at..].trim_start_matches(['“', '"', '«']).len());
@@ -810,7 +845,15 @@ fn subject_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize, strict: 
     let head = &ctx.folded[phrase.start..word_end(ctx, phrase.start)];
     let head_bare = head.strip_prefix("ال").unwrap_or(head);
     let speaker_head = s.heads.contains(head_bare);
-    if strict && !speaker_head && !(head.starts_with("ال") && complement_follows(ctx, phrase.end, s.claim.end)) {
+    let definite = head.starts_with("ال");
+    let ok = speaker_head
+        || (strict == Strictness::Head && definite && OWN_HEADLESS.contains(&head))
+        || match strict {
+            Strictness::Loose => true,
+            Strictness::Head => false,
+            Strictness::Verb => definite && complement_follows(ctx, phrase.end, s.claim.end),
+        };
+    if !ok {
         return None;
     }
     // The person the phrase introduces, after a comma and a rank: "المتحدث باسم قوات
@@ -970,7 +1013,7 @@ fn source_after_an(s: &Scope<'_, '_>, entities: &mut EntityTable, end: usize) ->
     } else {
         return None;
     };
-    subject_at(s, entities, at + skip, false).filter(|sub| !is_media(entities, &sub.0))
+    subject_at(s, entities, at + skip, Strictness::Loose).filter(|sub| !is_media(entities, &sub.0))
 }
 
 /// A short reference to a source named before: a person's surname or full name ("المالكي",
@@ -1036,6 +1079,12 @@ fn noun_phrase(s: &Scope<'_, '_>, at: usize, limit: usize) -> Option<Range<usize
         if STOPS.contains(&w) || w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() < 2 {
             break;
         }
+        // A time ("الحكومة الشهر الماضي") or an outlet ("أحدهم لوكالة …") ends the phrase.
+        if words > 0
+            && (ADVERBIALS.contains(&w) || TIME_NOUNS.contains(&w) || w.strip_prefix('ل').is_some_and(|r| OUTLET_HEADS.contains(&r)))
+        {
+            break;
+        }
         let adjective = ctx.tagged[pos..we].starts_with(ADJECTIVE_MARK);
         // "المتحدث باسم قوات التحالف": a spokesman's body follows باسم.
         if words > 0 && w == "باسم" {
@@ -1093,7 +1142,7 @@ fn headline(s: &Scope<'_, '_>, entities: &mut EntityTable) -> Option<Attribution
     if before.is_empty() || before.split_whitespace().count() > 5 || inside_quote(ctx, s.claim.start, s.claim.start + colon) {
         return None;
     }
-    let (source, speaker, end) = subject_at(s, entities, s.claim.start, false)?;
+    let (source, speaker, end) = subject_at(s, entities, s.claim.start, Strictness::Head)?;
     if end != s.claim.start + before.len() {
         return None;
     }
