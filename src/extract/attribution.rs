@@ -618,6 +618,9 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
                 }
             },
             CueKind::Noun | CueKind::Relay => match noun_subject(s, entities, cue) {
+                // "وأضاف … بناء على التقارير": what a continued speaker bases a claim on is
+                // not its source; only an outlet named there relays it.
+                Some(sub) if continuing.is_some() && found.is_none() && !is_media(entities, &sub.0) => continue,
                 Some(sub) => (sub, Mode::AccordingTo),
                 None => {
                     if continuing.is_none() && own_words(ctx, cue) {
