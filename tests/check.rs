@@ -327,11 +327,11 @@ fn project(config: &str) -> tempfile::TempDir {
     std::fs::create_dir_all(dir.path().join("articles/2024")).unwrap();
     std::fs::write(
         dir.path().join("names/desk.tsv"),
-        "id\tkind\tcountry\tname\taliases\norg:verification-desk\torganization\t\tمكتب خبر للتحقق\t\n",
+        "id\tkind\tcountry\tname\taliases\norg:verification-desk\torganization\t\tفريق خبر للتحقق\t\n",
     )
     .unwrap();
     std::fs::write(dir.path().join("khabar.toml"), config).unwrap();
-    std::fs::write(dir.path().join("articles/2024/a.txt"), "قال مكتب خبر للتحقق إن 300 جندي وصلوا إلى الحدود.").unwrap();
+    std::fs::write(dir.path().join("articles/2024/a.txt"), "قال فريق خبر للتحقق إن 300 جندي وصلوا إلى الحدود.").unwrap();
     std::fs::write(dir.path().join("articles/2024/b.txt"), "وقال مصدر عسكري إن القوات انسحبت.").unwrap();
     dir
 }
@@ -389,7 +389,7 @@ fn the_example_desk_of_the_readme_gives_the_findings_it_shows() {
         out.lines().map(|l| l.splitn(4, ": ").take(3).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>()
     };
     let defaults = [
-        "articles/analysis.txt:3:82 error unattributed-figure",
+        "articles/analysis.txt:3:71 error unattributed-figure",
         "articles/gaza.txt:1:55 error unresolved-date",
         "articles/kursk.txt:5:6 warning anonymous-source",
         "articles/kursk.txt:7:2 error unattributed-figure",
