@@ -135,6 +135,22 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                     break;
                 }
             }
+            // "و500", "و 500": the conjunction joins the digits that follow to the number
+            // before ("ألف و500"); keep them one token.
+            if &text[start..end] == "و" {
+                let spaces = text[end..].len() - text[end..].trim_start_matches(' ').len();
+                if bytes.get(end + spaces).is_some_and(u8::is_ascii_digit) {
+                    end += spaces;
+                    while end < bytes.len() {
+                        let b = bytes[end];
+                        if b.is_ascii_digit() || ((b == b',' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)) {
+                            end += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
         }
         while let Some(&(at, _)) = iter.peek() {
             if at < end {
@@ -214,8 +230,9 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
         let (skip, piece, joined) = if let Some(v) = read_digits(tok.text, next_is_multiplier) {
             (0, Piece::Digits(v), false)
         } else if let Some(rest) = tok.text.strip_prefix('و').filter(|_| !is_first) {
-            // "وخمسون", "و500": a continuation joined by و.
-            if let Some(v) = read_digits(rest, next_is_multiplier) {
+            // "وخمسون", "و500", "و 500": a continuation joined by و.
+            let digits = rest.trim_start_matches(' ');
+            if let Some(v) = read_digits(digits, next_is_multiplier) {
                 (1, Piece::Digits(v), true)
             } else if let Some((0, v, r)) = classify(rest, false) {
                 (1, Piece::Word(v, r), true)
@@ -227,7 +244,7 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
         } else if is_first && tok.text.len() > 2 {
             // "بـ10" is split by the tokenizer; a clitic glued to digits ("و10") is handled here.
             match tok.text.char_indices().find(|(_, c)| c.is_ascii_digit()) {
-                Some((at, _)) if crate::lexicon::is_clitic_prefix(&tok.text[..at]) => {
+                Some((at, _)) if crate::lexicon::is_clitic_prefix(tok.text[..at].trim_end()) => {
                     match read_digits(&tok.text[at..], next_is_multiplier) {
                         Some(v) => (at, Piece::Digits(v), false),
                         None => break,
@@ -246,6 +263,10 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
                     break;
                 }
                 if !joined && total > 0.0 {
+                    break;
+                }
+                // "ألف و500" is one number, "عام 2022 و10 جنود" two.
+                if joined && (have_current || total == 0.0) {
                     break;
                 }
                 current += v;
