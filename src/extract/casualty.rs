@@ -74,13 +74,24 @@ pub(crate) struct CasualtyRules {
 
 static RULES: &[Rule<CasualtyTables, CasualtyFigure>] = &[
     Rule {
-        name: "cue + figure (مقتل 7 جنود ليبيين، قُتل في تركيا أمس 5 شرطيين)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})(?P<gap>(?:\s+{{w}}){0,4}?)\s+(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})(?:\s+(?:(?P<others>آخرين|آخرون|اخرين|آخر)|(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?P<poss>ه|ها|هم)?(?:\s+(?P<adj>{{adjective}}))?|(?P<adjunit>{{adjective}})|(?P<part>من\s+{{w}}(?:\s+ال{{w}})?)))?(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
+        name: "cue + figure (مقتل 7 جنود ليبيين)",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})\s+(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})(?:\s+{{named}})?(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
+        prod: cue_first,
+    },
+    Rule {
+        // A rule of its own: a match it rejects must not hide a closer cue from the rule above.
+        name: "verb cue + a few words + figure (قُتل في تركيا أمس 5 شرطيين)",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})(?P<gap>(?:\s+{{w}}){1,4}?)\s+(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+{{named}}(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
         prod: cue_first,
     },
     Rule {
         name: "cue + dual noun (وقتل ناشطان)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})(?P<gap>(?:\s+{{w}}){0,4}?)\s+(?P<unit>{{dual_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})\s+(?P<unit>{{dual_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}",
+        prod: dual,
+    },
+    Rule {
+        name: "verb cue + a few words + dual noun (قتل في الهجوم جنديان)",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})(?P<gap>(?:\s+{{w}}){1,4}?)\s+(?P<unit>{{dual_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}",
         prod: dual,
     },
     Rule {
@@ -106,7 +117,7 @@ static RULES: &[Rule<CasualtyTables, CasualtyFigure>] = &[
 ];
 
 /// Words that end the few words a verb cue may have before its figure: a new clause.
-const GAP_STOP: &[&str] = &["الذي", "التي", "الذين", "اللذين", "بعد", "قبل", "عندما", "حين", "ان", "لان", "كما", "بينما", "فيما", "حيث"];
+const GAP_STOP: &[&str] = &["الذي", "التي", "الذين", "اللذين", "بعد", "قبل", "عندما", "حين", "ان", "لان", "كما", "بينما", "فيما", "حيث", "بينهم", "منهم"];
 
 fn status_of(t: &CasualtyTables, cue: &str) -> Option<CasualtyStatus> {
     t.status.get(&squash(cue)).map(|(s, _)| *s)
@@ -133,8 +144,18 @@ fn figure(c: &Captures<'_>, i: &Input<'_, CasualtyTables>, status: CasualtyStatu
         country,
         others: c.name("others").is_some(),
         part: c.name("part").map(|p| p.range()),
-        possessive: c.name("poss").is_some() || i.group(c, "part").is_some_and(|p| p == "منهم" || p == "منهن" || p.ends_with('ه')),
+        possessive: c.name("poss").is_some() || i.group(c, "part").is_some_and(|p| possessive_part(&t.figures, p)),
     })
+}
+
+/// "منهم", "من مقاتليه", "من عناصرها": the people of a side named before.
+fn possessive_part(t: &FigureTables, part: &str) -> bool {
+    if part == "منهم" || part == "منهن" {
+        return true;
+    }
+    let Some(first) = part.split_whitespace().nth(1) else { return false };
+    !first.starts_with("ال")
+        && ["هم", "ها", "ه"].iter().any(|end| first.strip_suffix(end).is_some_and(|stem| t.unit.contains_key(stem)))
 }
 
 /// The group a partitive names ("من رجال الأمن", "من المسلحين", "من مقاتليه"): its first noun
@@ -164,14 +185,28 @@ fn gap_ok(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> bool {
         return true;
     }
     let gap_cue = i.group(c, "cue").and_then(|cue| i.data.status.get(&squash(cue))).is_some_and(|(_, g)| *g);
-    gap_cue && !gap.split_whitespace().any(|w| GAP_STOP.contains(&w) || i.data.status.contains_key(w))
+    // The gap is a place, a time or the subject: no new clause, no other cue ("قتل جندي تركي
+    // وجرح أربعة آخرون" is not four killed).
+    gap_cue
+        && !gap.split_whitespace().any(|w| {
+            let bare = w.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() > 1).unwrap_or(w);
+            [w, bare].iter().any(|w| GAP_STOP.contains(w) || i.data.status.contains_key(*w))
+        })
 }
 
 fn cue_first(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
     let cue = squash(i.group(c, "cue")?);
     let named = c.name("unit").is_some() || c.name("others").is_some() || c.name("part").is_some() || c.name("adjunit").is_some();
-    if !gap_ok(c, i) || (c.name("gap").is_some_and(|g| !g.is_empty()) && !named) {
+    if !gap_ok(c, i) {
         return None;
+    }
+    // "فُقد 15 جندياً" went missing; "فقد 350 من الصحفيين أعمالهم" lost something.
+    if cue == "فقد" {
+        let rest = c.name("m").map_or("", |m| &i.text[m.end()..]);
+        let next = rest.split_whitespace().next().unwrap_or("");
+        if c.name("part").is_some() || next.ends_with("هم") || next.ends_with("هن") {
+            return None;
+        }
     }
     // "قتل 3" with nothing counted after it is often a date or a different verb sense; a bare
     // figure needs a noun ("مقتل 7" in a headline is still read: the cue is a verbal noun).
@@ -260,6 +295,13 @@ impl CasualtyRules {
             let words = by_position.get(position).map(|w| w.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_or_default();
             vars.insert(var, alternation(words));
         }
+        vars.insert(
+            "named",
+            r"(?:(?P<others>آخرين|آخرون|اخرين|آخر)|(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?P<poss>ه|ها|هم)?(?:\s+(?P<adj>{{adjective}}))?|(?P<adjunit>{{adjective}})|(?P<part>من\s+{{w}}(?:\s+ال{{w}})?))"
+                .replace("{{person_unit}}", &vars["person_unit"])
+                .replace("{{adjective}}", &vars["adjective"])
+                .replace("{{w}}", &vars["w"]),
+        );
         let joined = Regex::new(&crate::rules::expand(JOINED, &vars)).expect("the joined-figure pattern compiles");
         let tables = CasualtyTables { figures, status };
         CasualtyRules { rules: RuleSet::new(RULES, &vars), tables, joined }

@@ -14,7 +14,8 @@ use crate::number::parse_numbers;
 use crate::rules::{Input, Rule, RuleSet, Vars, alternation, common_vars};
 use crate::table::Table;
 use regex::Captures;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 use std::ops::Range;
 
 /// Tables the figure rules read: hedges, personnel nouns, nationality adjectives.
@@ -278,22 +279,33 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &TroopRules, entities: &EntityTable
             let sentence = ctx.sentence_of(f.range.start);
             let Some(prev) = out.last().filter(|p| sentence.as_ref().is_some_and(|s| s.start <= p.range.start)) else { continue };
             let word_before = ctx.folded[..f.range.start].split_whitespace().next_back().unwrap_or("");
-            let word_before = word_before.strip_prefix('و').unwrap_or(word_before);
-            if CASUALTY_VERBS.contains(&word_before) {
+            let bare = word_before.strip_prefix(['و', 'ف']).unwrap_or(word_before);
+            if CASUALTY_CUES.contains(word_before) || CASUALTY_CUES.contains(bare) {
                 continue;
             }
             let actor = prev.actor.clone();
             out.push(TroopFound { range: f.range, figure: f.value, actor });
             continue;
         }
-        let actor = side_of(ctx, entities, positions, &f.range, f.value.country.as_deref());
+        let next_word = ctx.folded[f.range.end..].split_whitespace().next().unwrap_or("");
+        let actor = if f.value.country.is_none() && FOREIGN.contains(&next_word.trim_end_matches(|c: char| !c.is_alphabetic())) {
+            None
+        } else {
+            side_of(ctx, entities, positions, &f.range, f.value.country.as_deref())
+        };
         out.push(TroopFound { range: f.range, figure: f.value, actor });
     }
     out
 }
 
-/// Verbs (folded) that make "N آخرون" casualties rather than more troops.
-const CASUALTY_VERBS: &[&str] = &["اصيب", "قتل", "جرح", "اعتقل", "اسر", "استشهد", "لقي", "فقد", "اصابه", "مقتل", "اصيبوا", "قتلوا"];
+/// The casualty cues (folded): after one, "N آخرون" are casualties rather than more troops.
+static CASUALTY_CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let cues = Table::parse("casualty_cues.tsv", include_str!("../../data/casualty_cues.tsv")).expect("casualty_cues.tsv is checked by tests");
+    cues.rows().map(|r| crate::normalize::fold_name(r.get("word"))).collect()
+});
+
+/// Adjectives that say the troops are foreign without saying whose ("جندي أجنبي").
+const FOREIGN: &[&str] = &["اجنبي", "اجنبيا", "اجنبيه", "اجانب", "الاجنبي", "الاجنبيه", "الاجانب", "اجنبيين"];
 
 /// Whose troops: the nationality the figure names; else "من + country/force" right after it;
 /// else the side named before it in its sentence (see [`nearest_side_before`]).
@@ -343,8 +355,9 @@ const PLACE_WORDS: &[&str] = &["في", "إلى", "الى", "داخل", "نحو",
 fn after_place_word(folded: &str, at: usize) -> bool {
     let before = &folded[..at];
     if let Some(c) = before.chars().next_back() {
-        if c == 'ب' || c == 'ل' {
-            // A clitic glued to the name: "بجمهورية", "لليبيا" (the name starts after it).
+        if c == 'ب' {
+            // A clitic glued to the name: "بجمهورية" (the name starts after it). Not ل, which
+            // is as often "of" ("المبايع لتنظيم داعش").
             let rest = &before[..before.len() - c.len_utf8()];
             let rest = rest.strip_suffix('و').unwrap_or(rest);
             if rest.chars().next_back().is_none_or(|p| !crate::normalize::is_word_char(p)) {
