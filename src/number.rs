@@ -215,6 +215,7 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
     let mut last_unit: Option<f64> = None; // a bare unit 1..9 just read, for teens and "ثلاث مئة"
     let mut pending_teen: Option<f64> = None; // أحد/اثنا waiting for عشر
     let mut pending_fraction: Option<f64> = None;
+    let mut last_multiplier: Option<f64> = None; // the last ألف/مليون read, for "مليون ونصف"
 
     while j < tokens.len() {
         let tok = tokens[j];
@@ -278,8 +279,9 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
                 match role {
                     Role::Unit | Role::Ten | Role::Hundred => {
                         if let Some(u) = pending_teen.take() {
-                            if v == 10.0 && !joined {
-                                current += u + 10.0;
+                            if (v == 10.0 && !joined) || (joined && role == Role::Ten) {
+                                // أحد عشر = 11; إحدى وعشرون = 21
+                                current += u + v;
                                 have_current = true;
                                 last_unit = None;
                             } else {
@@ -329,7 +331,12 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
                             }
                         } else if vague {
                             // "عشرات آلاف": tens of thousands
-                            1.0
+                            total *= v;
+                            last_multiplier = Some(v);
+                            start.get_or_insert(tok.range.0 + skip);
+                            end = tok.range.1;
+                            j += 1;
+                            continue;
                         } else {
                             break;
                         };
@@ -337,6 +344,7 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
                         current = 0.0;
                         have_current = false;
                         last_unit = None;
+                        last_multiplier = Some(v);
                     }
                     Role::Vague => {
                         if !is_first {
@@ -358,6 +366,22 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
                         }
                     }
                     Role::Fraction => {
+                        if let (true, false, Some(m)) = (joined, have_current, last_multiplier) {
+                            // "مليون ونصف", "مليون ونصف المليون" = 1.5 million
+                            total += v * m;
+                            start.get_or_insert(tok.range.0 + skip);
+                            end = tok.range.1;
+                            j += 1;
+                            if let Some(next) = tokens.get(j) {
+                                let gap = text[end..next.range.0].trim().is_empty();
+                                let again = next.text.strip_prefix("ال").and_then(|w| classify(w, false));
+                                if gap && again.is_some_and(|(_, w, _)| w == m) {
+                                    end = next.range.1;
+                                    j += 1;
+                                }
+                            }
+                            break;
+                        }
                         if have_current || !is_first {
                             break;
                         }

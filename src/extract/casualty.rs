@@ -202,9 +202,10 @@ fn cue_first(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<Casualty
     }
     // "فُقد 15 جندياً" went missing; "فقد 350 من الصحفيين أعمالهم" lost something.
     if cue == "فقد" {
+        // What was lost comes a few words later, owned by the people: "أعمالهم", "حياتهم".
         let rest = c.name("m").map_or("", |m| &i.text[m.end()..]);
-        let next = rest.split_whitespace().next().unwrap_or("");
-        if c.name("part").is_some() || next.ends_with("هم") || next.ends_with("هن") {
+        let clause = rest.split(['.', ',', '،', ':', '؛', '\n']).next().unwrap_or("");
+        if c.name("part").is_some() || clause.split_whitespace().take(6).any(|w| w.ends_with("هم") || w.ends_with("هن")) {
             return None;
         }
     }
