@@ -117,7 +117,8 @@ static RULES: &[Rule<CasualtyTables, CasualtyFigure>] = &[
 ];
 
 /// Words that end the few words a verb cue may have before its figure: a new clause.
-const GAP_STOP: &[&str] = &["الذي", "التي", "الذين", "اللذين", "بعد", "قبل", "عندما", "حين", "ان", "لان", "كما", "بينما", "فيما", "حيث", "بينهم", "منهم"];
+const GAP_STOP: &[&str] =
+    &["الذي", "التي", "الذين", "اللذين", "بعد", "قبل", "عندما", "حين", "ان", "لان", "كما", "بينما", "فيما", "حيث", "بينهم", "منهم"];
 
 fn status_of(t: &CasualtyTables, cue: &str) -> Option<CasualtyStatus> {
     t.status.get(&squash(cue)).map(|(s, _)| *s)
@@ -154,8 +155,7 @@ fn possessive_part(t: &FigureTables, part: &str) -> bool {
         return true;
     }
     let Some(first) = part.split_whitespace().nth(1) else { return false };
-    !first.starts_with("ال")
-        && ["هم", "ها", "ه"].iter().any(|end| first.strip_suffix(end).is_some_and(|stem| t.unit.contains_key(stem)))
+    !first.starts_with("ال") && ["هم", "ها", "ه"].iter().any(|end| first.strip_suffix(end).is_some_and(|stem| t.unit.contains_key(stem)))
 }
 
 /// The group a partitive names ("من رجال الأمن", "من المسلحين", "من مقاتليه"): its first noun

@@ -15,8 +15,8 @@ use crate::rules::{Input, Rule, RuleSet, Vars, alternation, common_vars};
 use crate::table::Table;
 use regex::Captures;
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Tables the figure rules read: hedges, personnel nouns, nationality adjectives.
 pub(crate) struct FigureTables {
@@ -168,7 +168,14 @@ fn counted(c: &Captures<'_>, i: &Input<'_, FigureTables>) -> Option<Figure> {
     if unit.is_some() && !counts_troops(c, i) {
         return None;
     }
-    Some(Figure { count: Some(count), count_max: None, qualifier: qualifier_of(c, i, t), unit, country: country_of(c, i, t), others: false })
+    Some(Figure {
+        count: Some(count),
+        count_max: None,
+        qualifier: qualifier_of(c, i, t),
+        unit,
+        country: country_of(c, i, t),
+        others: false,
+    })
 }
 
 fn others(c: &Captures<'_>, i: &Input<'_, FigureTables>) -> Option<Figure> {
@@ -176,7 +183,14 @@ fn others(c: &Captures<'_>, i: &Input<'_, FigureTables>) -> Option<Figure> {
     if vague {
         return None;
     }
-    Some(Figure { count: Some(integer(value)?), count_max: None, qualifier: qualifier_of(c, i, i.data), unit: None, country: None, others: true })
+    Some(Figure {
+        count: Some(integer(value)?),
+        count_max: None,
+        qualifier: qualifier_of(c, i, i.data),
+        unit: None,
+        country: None,
+        others: true,
+    })
 }
 
 fn between(c: &Captures<'_>, i: &Input<'_, FigureTables>) -> Option<Figure> {
@@ -190,7 +204,14 @@ fn between(c: &Captures<'_>, i: &Input<'_, FigureTables>) -> Option<Figure> {
     if a >= b {
         return None;
     }
-    Some(Figure { count: integer(a), count_max: integer(b), qualifier: Qualifier::Range, unit, country: country_of(c, i, t), others: false })
+    Some(Figure {
+        count: integer(a),
+        count_max: integer(b),
+        qualifier: Qualifier::Range,
+        unit,
+        country: country_of(c, i, t),
+        others: false,
+    })
 }
 
 fn vague(c: &Captures<'_>, i: &Input<'_, FigureTables>) -> Option<Figure> {
@@ -300,7 +321,8 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &TroopRules, entities: &EntityTable
 
 /// The casualty cues (folded): after one, "N آخرون" are casualties rather than more troops.
 static CASUALTY_CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let cues = Table::parse("casualty_cues.tsv", include_str!("../../data/casualty_cues.tsv")).expect("casualty_cues.tsv is checked by tests");
+    let cues =
+        Table::parse("casualty_cues.tsv", include_str!("../../data/casualty_cues.tsv")).expect("casualty_cues.tsv is checked by tests");
     cues.rows().map(|r| crate::normalize::fold_name(r.get("word"))).collect()
 });
 
@@ -385,16 +407,14 @@ pub(crate) fn nearest_side_before(
     if let Some(&(s, e, i, _, _)) = before().find(|m| is_side(entities, m.2) && !after_place_word(ctx.folded, m.0)) {
         return Some(side(entities, i, s..e));
     }
-    before()
-        .filter(|m| !after_place_word(ctx.folded, m.0))
-        .find_map(|&(s, e, i, _, _)| {
-            let item = &entities.items[i];
-            let person_or_body = item.kind == Kind::Person.as_str() || item.kind == Kind::Organization.as_str();
-            let c = item.country.as_deref().filter(|_| person_or_body)?;
-            // The country itself when the document names it, else the person or body (whose
-            // `country` says the side).
-            Some((entities.find(c).unwrap_or(i), s..e))
-        })
+    before().filter(|m| !after_place_word(ctx.folded, m.0)).find_map(|&(s, e, i, _, _)| {
+        let item = &entities.items[i];
+        let person_or_body = item.kind == Kind::Person.as_str() || item.kind == Kind::Organization.as_str();
+        let c = item.country.as_deref().filter(|_| person_or_body)?;
+        // The country itself when the document names it, else the person or body (whose
+        // `country` says the side).
+        Some((entities.find(c).unwrap_or(i), s..e))
+    })
 }
 
 /// A country's armed force counts as the country's side (the mention names both).
