@@ -135,6 +135,22 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                     break;
                 }
             }
+            // "و500", "و 500": the conjunction joins the digits that follow to the number
+            // before ("ألف و500"); keep them one token.
+            if &text[start..end] == "و" {
+                let spaces = text[end..].len() - text[end..].trim_start_matches(' ').len();
+                if bytes.get(end + spaces).is_some_and(u8::is_ascii_digit) {
+                    end += spaces;
+                    while end < bytes.len() {
+                        let b = bytes[end];
+                        if b.is_ascii_digit() || ((b == b',' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)) {
+                            end += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
         }
         while let Some(&(at, _)) = iter.peek() {
             if at < end {
@@ -199,6 +215,7 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
     let mut last_unit: Option<f64> = None; // a bare unit 1..9 just read, for teens and "ثلاث مئة"
     let mut pending_teen: Option<f64> = None; // أحد/اثنا waiting for عشر
     let mut pending_fraction: Option<f64> = None;
+    let mut last_multiplier: Option<f64> = None; // the last ألف/مليون read, for "مليون ونصف"
 
     while j < tokens.len() {
         let tok = tokens[j];
@@ -214,8 +231,9 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
         let (skip, piece, joined) = if let Some(v) = read_digits(tok.text, next_is_multiplier) {
             (0, Piece::Digits(v), false)
         } else if let Some(rest) = tok.text.strip_prefix('و').filter(|_| !is_first) {
-            // "وخمسون", "و500": a continuation joined by و.
-            if let Some(v) = read_digits(rest, next_is_multiplier) {
+            // "وخمسون", "و500", "و 500": a continuation joined by و.
+            let digits = rest.trim_start_matches(' ');
+            if let Some(v) = read_digits(digits, next_is_multiplier) {
                 (1, Piece::Digits(v), true)
             } else if let Some((0, v, r)) = classify(rest, false) {
                 (1, Piece::Word(v, r), true)
@@ -227,7 +245,7 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
         } else if is_first && tok.text.len() > 2 {
             // "بـ10" is split by the tokenizer; a clitic glued to digits ("و10") is handled here.
             match tok.text.char_indices().find(|(_, c)| c.is_ascii_digit()) {
-                Some((at, _)) if crate::lexicon::is_clitic_prefix(&tok.text[..at]) => {
+                Some((at, _)) if crate::lexicon::is_clitic_prefix(tok.text[..at].trim_end()) => {
                     match read_digits(&tok.text[at..], next_is_multiplier) {
                         Some(v) => (at, Piece::Digits(v), false),
                         None => break,
@@ -248,6 +266,10 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
                 if !joined && total > 0.0 {
                     break;
                 }
+                // "ألف و500" is one number, "عام 2022 و10 جنود" two.
+                if joined && (have_current || total == 0.0) {
+                    break;
+                }
                 current += v;
                 have_current = true;
                 last_unit = None;
@@ -257,8 +279,9 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
                 match role {
                     Role::Unit | Role::Ten | Role::Hundred => {
                         if let Some(u) = pending_teen.take() {
-                            if v == 10.0 && !joined {
-                                current += u + 10.0;
+                            if (v == 10.0 && !joined) || (joined && role == Role::Ten) {
+                                // أحد عشر = 11; إحدى وعشرون = 21
+                                current += u + v;
                                 have_current = true;
                                 last_unit = None;
                             } else {
@@ -308,7 +331,12 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
                             }
                         } else if vague {
                             // "عشرات آلاف": tens of thousands
-                            1.0
+                            total *= v;
+                            last_multiplier = Some(v);
+                            start.get_or_insert(tok.range.0 + skip);
+                            end = tok.range.1;
+                            j += 1;
+                            continue;
                         } else {
                             break;
                         };
@@ -316,6 +344,7 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
                         current = 0.0;
                         have_current = false;
                         last_unit = None;
+                        last_multiplier = Some(v);
                     }
                     Role::Vague => {
                         if !is_first {
@@ -337,6 +366,22 @@ fn read_number(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(NumberMent
                         }
                     }
                     Role::Fraction => {
+                        if let (true, false, Some(m)) = (joined, have_current, last_multiplier) {
+                            // "مليون ونصف", "مليون ونصف المليون" = 1.5 million
+                            total += v * m;
+                            start.get_or_insert(tok.range.0 + skip);
+                            end = tok.range.1;
+                            j += 1;
+                            if let Some(next) = tokens.get(j) {
+                                let gap = text[end..next.range.0].trim().is_empty();
+                                let again = next.text.strip_prefix("ال").and_then(|w| classify(w, false));
+                                if gap && again.is_some_and(|(_, w, _)| w == m) {
+                                    end = next.range.1;
+                                    j += 1;
+                                }
+                            }
+                            break;
+                        }
                         if have_current || !is_first {
                             break;
                         }

@@ -5,12 +5,12 @@
 //! ٢٠ آخرون") takes the group and side of the figure before it.
 
 use super::entity::{EntityTable, Positions};
-use super::troop::{FigureTables, country_of, integer, number_of, qualifier_of, side_of, squash, unit_of};
+use super::troop::{FigureTables, country_of, integer, nearest_side_before, number_of, qualifier_of, side_starting_at, squash, unit_of};
 use super::{Context, Mapper};
 use crate::document::{self, CasualtyGroup, CasualtyStatus, Qualifier};
 use crate::rules::{Input, Rule, RuleSet, alternation};
 use crate::table::Table;
-use regex::Captures;
+use regex::{Captures, Regex};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -25,6 +25,10 @@ pub(crate) struct CasualtyFigure {
     country: Option<String>,
     /// "آخرون": the group and side of the previous figure.
     others: bool,
+    /// "من + noun phrase" counted instead of a noun ("ثلاثة من قادة المجموعات").
+    part: Option<Range<usize>>,
+    /// The noun has a possessive ending ("من مقاتليه", "منهم"): the side named before.
+    possessive: bool,
 }
 
 /// A casualty figure found in the text.
@@ -56,40 +60,82 @@ impl CasualtyFound {
 /// The tables casualty rules read.
 pub(crate) struct CasualtyTables {
     figures: FigureTables,
-    /// Folded cue → status.
-    status: HashMap<String, CasualtyStatus>,
+    /// Folded cue → status, and whether a verb cue may have a few words before its figure.
+    status: HashMap<String, (CasualtyStatus, bool)>,
 }
 
 /// The compiled casualty rules.
 pub(crate) struct CasualtyRules {
     tables: CasualtyTables,
     rules: RuleSet<CasualtyTables, CasualtyFigure>,
+    /// A figure joined to the one before it: "، و6 مواطنين", "بينهم 724 طفلاً".
+    joined: Regex,
 }
 
 static RULES: &[Rule<CasualtyTables, CasualtyFigure>] = &[
     Rule {
         name: "cue + figure (مقتل 7 جنود ليبيين)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})\s+(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})(?:\s+(?:من\s+)?(?:ال)?(?:(?P<others>آخرين|آخرون|اخرين|آخر)|(?P<unit>{{person_unit}})(?:\s+(?P<adj>{{adjective}}))?))?(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})\s+(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})(?:\s+{{named}})?(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
         prod: cue_first,
     },
     Rule {
-        name: "figure + cue (سبعة جنود ليبيين قتلوا)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?P<unit>{{person_unit}})(?:\s+(?P<adj>{{adjective}}))?\s+(?:قد\s+)?(?P<cue>{{cue_after}})){{>}}",
+        // A rule of its own: a match it rejects must not hide a closer cue from the rule above.
+        name: "verb cue + a few words + figure (قُتل في تركيا أمس 5 شرطيين)",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})(?P<gap>(?:\s+{{w}}){1,4}?)\s+(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+{{named}}(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
+        prod: cue_first,
+    },
+    Rule {
+        name: "cue + dual noun (وقتل ناشطان)",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})\s+(?P<unit>{{dual_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}",
+        prod: dual,
+    },
+    Rule {
+        name: "verb cue + a few words + dual noun (قتل في الهجوم جنديان)",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})(?P<gap>(?:\s+{{w}}){1,4}?)\s+(?P<unit>{{dual_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}",
+        prod: dual,
+    },
+    Rule {
+        name: "figure + cue (سبعة جنود ليبيين قتلوا، 18 من رجال الشرطة قُتلوا، عشرة آلاف منهم قُتلوا)",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?P<poss>ه|ها|هم)?|(?P<part>منهم|منهن|من\s+{{w}}(?:\s+{{w}}){0,3}?))(?:\s+(?:(?P<adj>{{adjective}})|(?P<adjw>{{w}})))?\s+(?:(?:الذين|ممن)\s+)?(?:(?:قد|كانوا)\s+)?(?P<cue>{{cue_after}})){{>}}",
         prod: cue_after,
+    },
+    Rule {
+        name: "among the fallen (من بين قتلى المعارضة ثلاثة من قادة المجموعات)",
+        pattern: r"{{<}}(?:من\s+)?بين\s+(?:ال)?(?P<cue>{{cue_noun}})(?:\s+{{w}}){0,3}?\s+(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?:\s+(?P<adj>{{adjective}}))?|(?P<part>من\s+{{w}}(?:\s+ال{{w}})?))){{>}}",
+        prod: cue_noun,
     },
     Rule {
         name: "figure of the fallen (10 قتلى)",
         pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?P<cue>{{cue_noun}})(?:\s+(?P<adj>{{adjective}}))?(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
         prod: cue_noun,
     },
+    Rule {
+        name: "a toll (ارتفعت حصيلة القتلى إلى 2750، عدد عناصره الذين قتلوا إلى 372 عنصراً)",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?:ال)?(?:حصيلة|عدد)\s+(?P<what>{{w}}(?:\s+{{w}}){0,8}?)\s+(?:(?P<to>إلى|الى|بلغت|بلغ|يبلغ|تبلغ|وصل\s+إلى|وصلت\s+إلى)\s+)?(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})(?:\s+(?:(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})|(?P<noun>{{cue_noun}})))?){{>}}",
+        prod: toll,
+    },
 ];
 
-fn figure(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
+/// Words that end the few words a verb cue may have before its figure: a new clause.
+const GAP_STOP: &[&str] =
+    &["الذي", "التي", "الذين", "اللذين", "بعد", "قبل", "عندما", "حين", "ان", "لان", "كما", "بينما", "فيما", "حيث", "بينهم", "منهم"];
+
+fn status_of(t: &CasualtyTables, cue: &str) -> Option<CasualtyStatus> {
+    t.status.get(&squash(cue)).map(|(s, _)| *s)
+}
+
+fn figure(c: &Captures<'_>, i: &Input<'_, CasualtyTables>, status: CasualtyStatus) -> Option<CasualtyFigure> {
     let t = i.data;
     let (value, vague) = number_of(c, i, "num")?;
-    let status = *t.status.get(&squash(i.group(c, "cue")?))?;
-    let (_, group) = unit_of(c, i, &t.figures);
-    let country = country_of(c, i, &t.figures);
+    let (_, mut group) = unit_of(c, i, &t.figures);
+    if let Some(p) = i.group(c, "part") {
+        group = group_of_phrase(&t.figures, p);
+    }
+    let adjective = |g: &str| i.group(c, g).and_then(|a| t.figures.adjective.get(&squash(a)).cloned());
+    // "روسياً" folds to the country's name and is not tagged as an adjective: read it as
+    // "روسي" + the accusative alef.
+    let accusative = || i.group(c, "adjw").and_then(|w| w.strip_suffix('ا')).and_then(|w| t.figures.adjective.get(w).cloned());
+    let country = country_of(c, i, &t.figures).or_else(|| adjective("adjunit")).or_else(accusative);
     Some(CasualtyFigure {
         count: if vague { None } else { Some(integer(value)?) },
         count_max: None,
@@ -98,31 +144,134 @@ fn figure(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyFig
         group,
         country,
         others: c.name("others").is_some(),
+        part: c.name("part").map(|p| p.range()),
+        possessive: c.name("poss").is_some() || i.group(c, "part").is_some_and(|p| possessive_part(&t.figures, p)),
     })
 }
 
-fn cue_first(c: &Captures<'_>, t: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
-    // "قتل 3" with nothing counted after it is often a date or a different verb sense; a bare
-    // figure needs a noun ("مقتل 7" in a headline is still read: the cue is a verbal noun).
-    let cue = squash(t.group(c, "cue")?);
-    if c.name("unit").is_none()
-        && c.name("others").is_none()
-        && !cue.starts_with('م')
-        && !cue.starts_with("اصابه")
-        && !cue.starts_with("سقوط")
-    {
+/// "منهم", "من مقاتليه", "من عناصرها": the people of a side named before.
+fn possessive_part(t: &FigureTables, part: &str) -> bool {
+    if part == "منهم" || part == "منهن" {
+        return true;
+    }
+    let Some(first) = part.split_whitespace().nth(1) else { return false };
+    !first.starts_with("ال") && ["هم", "ها", "ه"].iter().any(|end| first.strip_suffix(end).is_some_and(|stem| t.unit.contains_key(stem)))
+}
+
+/// The group a partitive names ("من رجال الأمن", "من المسلحين", "من مقاتليه"): its first noun
+/// (or first two words) in the unit table, without the article or a possessive ending.
+fn group_of_phrase(t: &FigureTables, part: &str) -> &'static str {
+    let words: Vec<&str> = part.split_whitespace().skip(1).collect();
+    let bare = |w: &str| w.strip_prefix("ال").unwrap_or(w).to_string();
+    let mut keys = Vec::new();
+    if words.len() >= 2 {
+        keys.push(format!("{} {}", bare(words[0]), words[1]));
+        keys.push(format!("{} {}", bare(words[0]), bare(words[1])));
+    }
+    if let Some(w) = words.first() {
+        let w = bare(w);
+        for end in ["", "ه", "ها", "هم"] {
+            if let Some(stem) = w.strip_suffix(end) {
+                keys.push(stem.to_string());
+            }
+        }
+    }
+    keys.iter().find_map(|k| t.unit.get(k)).map_or("unknown", |(g, _)| *g)
+}
+
+fn gap_ok(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> bool {
+    let gap = i.group(c, "gap").unwrap_or("");
+    if gap.trim().is_empty() {
+        return true;
+    }
+    let gap_cue = i.group(c, "cue").and_then(|cue| i.data.status.get(&squash(cue))).is_some_and(|(_, g)| *g);
+    // The gap is a place, a time or the subject: no new clause, no other cue ("قتل جندي تركي
+    // وجرح أربعة آخرون" is not four killed).
+    gap_cue
+        && !gap.split_whitespace().any(|w| {
+            let bare = w.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() > 1).unwrap_or(w);
+            [w, bare].iter().any(|w| GAP_STOP.contains(w) || i.data.status.contains_key(*w))
+        })
+}
+
+fn cue_first(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
+    let cue = squash(i.group(c, "cue")?);
+    let named = c.name("unit").is_some() || c.name("others").is_some() || c.name("part").is_some() || c.name("adjunit").is_some();
+    if !gap_ok(c, i) {
         return None;
     }
-    figure(c, t)
+    // "فُقد 15 جندياً" went missing; "فقد 350 من الصحفيين أعمالهم" lost something.
+    if cue == "فقد" {
+        // What was lost comes a few words later, owned by the people: "أعمالهم", "حياتهم".
+        let rest = c.name("m").map_or("", |m| &i.text[m.end()..]);
+        let clause = rest.split(['.', ',', '،', ':', '؛', '\n']).next().unwrap_or("");
+        if c.name("part").is_some() || clause.split_whitespace().take(6).any(|w| w.ends_with("هم") || w.ends_with("هن")) {
+            return None;
+        }
+    }
+    // "قتل 3" with nothing counted after it is often a date or a different verb sense; a bare
+    // figure needs a noun ("مقتل 7" in a headline is still read: the cue is a verbal noun).
+    if !named && !cue.starts_with('م') && !cue.starts_with("اصابه") && !cue.starts_with("سقوط") {
+        return None;
+    }
+    figure(c, i, status_of(i.data, &cue)?)
 }
 
-fn cue_after(c: &Captures<'_>, t: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
-    figure(c, t)
+fn dual(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
+    if !gap_ok(c, i) {
+        return None;
+    }
+    let t = i.data;
+    let (_, group) = unit_of(c, i, &t.figures);
+    Some(CasualtyFigure {
+        count: Some(2),
+        count_max: None,
+        qualifier: Qualifier::Exact,
+        status: status_of(t, i.group(c, "cue")?)?,
+        group,
+        country: country_of(c, i, &t.figures),
+        others: false,
+        part: None,
+        possessive: false,
+    })
 }
 
-fn cue_noun(c: &Captures<'_>, t: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
-    figure(c, t)
+fn cue_after(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
+    figure(c, i, status_of(i.data, i.group(c, "cue")?)?)
 }
+
+fn cue_noun(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
+    figure(c, i, status_of(i.data, i.group(c, "cue")?)?)
+}
+
+/// "حصيلة القتلى … إلى N": the status is the first casualty word of the toll's description.
+fn toll(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
+    let t = i.data;
+    let status = i.group(c, "what")?.split_whitespace().find_map(|w| {
+        let w = w.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(w);
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        status_of(t, w).or_else(|| TOLL_WORDS.iter().find(|(k, _)| *k == w).map(|(_, s)| *s))
+    })?;
+    // Without "إلى/بلغ" the number must say what it counts ("عدد القتلى 50 قتيلاً").
+    if c.name("to").is_none() && c.name("unit").is_none() && c.name("noun").is_none() {
+        return None;
+    }
+    if let Some(noun) = i.group(c, "noun") {
+        if status_of(t, noun) != Some(status) {
+            return None;
+        }
+    }
+    figure(c, i, status)
+}
+
+/// Words of a toll's description that are not figure cues of their own.
+const TOLL_WORDS: &[(&str, CasualtyStatus)] = &[
+    ("ضحايا", CasualtyStatus::Killed),
+    ("وفيات", CasualtyStatus::Killed),
+    ("قتلي", CasualtyStatus::Killed),
+    ("مصابين", CasualtyStatus::Wounded),
+    ("مفقودين", CasualtyStatus::Missing),
+];
 
 impl CasualtyRules {
     pub(crate) fn new(adjective: HashMap<String, String>) -> CasualtyRules {
@@ -140,22 +289,55 @@ impl CasualtyRules {
                 _ => CasualtyStatus::Missing,
             };
             let word = crate::normalize::fold_name(r.get("word"));
-            status.insert(word.clone(), s);
+            status.insert(word.clone(), (s, r.get("gap") == "yes"));
             by_position.entry(r.get("position")).or_default().push(word);
         }
         for (var, position) in [("cue_before", "before"), ("cue_after", "after"), ("cue_noun", "noun")] {
             let words = by_position.get(position).map(|w| w.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_or_default();
             vars.insert(var, alternation(words));
         }
+        vars.insert(
+            "named",
+            r"(?:(?P<others>آخرين|آخرون|اخرين|آخر)|(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?P<poss>ه|ها|هم)?(?:\s+(?P<adj>{{adjective}}))?|(?P<adjunit>{{adjective}})|(?P<part>من\s+{{w}}(?:\s+ال{{w}})?))"
+                .replace("{{person_unit}}", &vars["person_unit"])
+                .replace("{{adjective}}", &vars["adjective"])
+                .replace("{{w}}", &vars["w"]),
+        );
+        let joined = Regex::new(&crate::rules::expand(JOINED, &vars)).expect("the joined-figure pattern compiles");
         let tables = CasualtyTables { figures, status };
-        CasualtyRules { rules: RuleSet::new(RULES, &vars), tables }
+        CasualtyRules { rules: RuleSet::new(RULES, &vars), tables, joined }
     }
 }
 
+/// A figure right after another (a few words of its own between them), joined by "و" or given
+/// as a part of it ("بينهم", "من بينهم", "منهم"): it takes the status of the figure before.
+const JOINED: &str = r"^(?:\s+{{w}}){0,5}?\s*,?\s*(?:و\s*|(?:و?من\s+)?بينهم\s+|و?منهم\s+)(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}";
+
 /// Every casualty figure of the text.
 pub(crate) fn find(ctx: &Context<'_>, rules: &CasualtyRules, entities: &EntityTable, positions: &Positions) -> Vec<CasualtyFound> {
+    let input = Input { text: ctx.folded, data: &rules.tables };
+    let mut found = rules.rules.find(&ctx.tagged, &input);
+    // Figures joined to a figure found: "لقي 22 من رجال الأمن، و6 مواطنين".
+    let mut k = 0;
+    while k < found.len() {
+        let end = found[k].range.end;
+        let next_start = found.get(k + 1).map_or(ctx.tagged.len(), |f| f.range.start);
+        let sentence_end = ctx.sentence_of(end.saturating_sub(1)).map_or(ctx.tagged.len(), |s| s.end);
+        let limit = next_start.min(sentence_end).max(end);
+        if let Some(c) = rules.joined.captures(&ctx.tagged[end..limit]) {
+            let status = found[k].value.status;
+            let m = c.name("m").expect("group m");
+            if let Some(mut fig) = joined_figure(&c, &Input { text: &ctx.folded[end..limit], data: &rules.tables }, status) {
+                if fig.country.is_none() && fig.group == found[k].value.group {
+                    fig.others = true;
+                }
+                found.insert(k + 1, crate::rules::Found { rule: "joined", range: end + m.start()..end + m.end(), value: fig });
+            }
+        }
+        k += 1;
+    }
     let mut out: Vec<CasualtyFound> = Vec::new();
-    for f in rules.rules.find(&ctx.tagged, &Input { text: ctx.folded, data: &rules.tables }) {
+    for f in found {
         let fig = f.value;
         let (group, actor) = match out.last() {
             Some(prev) if fig.others => (prev.group, prev.actor.clone()),
@@ -164,6 +346,12 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &CasualtyRules, entities: &EntityTa
         out.push(CasualtyFound { range: f.range, figure: fig, group, actor });
     }
     out
+}
+
+fn joined_figure(c: &Captures<'_>, i: &Input<'_, CasualtyTables>, status: CasualtyStatus) -> Option<CasualtyFigure> {
+    let mut fig = figure(c, i, status)?;
+    fig.part = None;
+    Some(fig)
 }
 
 fn group_of(g: &str) -> CasualtyGroup {
@@ -175,8 +363,9 @@ fn group_of(g: &str) -> CasualtyGroup {
     }
 }
 
-/// Whose people: only what the figure itself says (a nationality, "من + side"); the nearest
-/// country before a casualty figure is as often the attacker as the victim.
+/// Whose people: what the figure itself says (a nationality, "من + side", "في صفوف + side"),
+/// or for "من مقاتليه" / "منهم" the side named before it in the sentence. The nearest country
+/// before a casualty figure is otherwise as often the attacker as the victim.
 fn casualty_side(
     ctx: &Context<'_>,
     entities: &EntityTable,
@@ -187,10 +376,27 @@ fn casualty_side(
     if let Some(c) = fig.country.as_deref() {
         return entities.find(c).map(|i| (i, range.clone()));
     }
-    let after = ctx.folded[range.end..].trim_start();
-    if after.starts_with("من ") {
-        let at = ctx.folded.len() - after.len() + "من ".len();
-        return side_of(ctx, entities, positions, range, None).filter(|(_, why)| why.start == at);
+    // "من قوات الدعم السريع" inside the figure, or right after it.
+    let mut starts = Vec::new();
+    if let Some(p) = &fig.part {
+        if ctx.folded[p.clone()].starts_with("من ") {
+            starts.push(p.start + "من ".len());
+        }
+    }
+    let after = &ctx.folded[range.end..];
+    let trimmed = after.trim_start();
+    for prefix in ["من ", "في صفوف "] {
+        if let Some(rest) = trimmed.strip_prefix(prefix) {
+            starts.push(range.end + after.len() - rest.len());
+        }
+    }
+    for at in starts {
+        if let Some(found) = side_starting_at(entities, positions, at) {
+            return Some(found);
+        }
+    }
+    if fig.possessive {
+        return nearest_side_before(ctx, entities, positions, range);
     }
     None
 }

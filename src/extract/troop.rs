@@ -14,14 +14,17 @@ use crate::number::parse_numbers;
 use crate::rules::{Input, Rule, RuleSet, Vars, alternation, common_vars};
 use crate::table::Table;
 use regex::Captures;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Tables the figure rules read: hedges, personnel nouns, nationality adjectives.
 pub(crate) struct FigureTables {
     pub hedge: HashMap<String, Qualifier>,
     /// Folded noun → (group, counts as troops).
     pub unit: HashMap<String, (&'static str, bool)>,
+    /// Folded dual nouns that count two by themselves ("جنديان", "شخصين").
+    pub dual: Vec<String>,
     /// Folded adjective → country id.
     pub adjective: HashMap<String, String>,
 }
@@ -36,6 +39,8 @@ pub(crate) struct Figure {
     pub unit: Option<Range<usize>>,
     /// The country a nationality adjective names.
     pub country: Option<String>,
+    /// "3300 آخرون": more of the troops of the figure before.
+    pub others: bool,
 }
 
 /// A troop figure found in the text.
@@ -78,14 +83,24 @@ static RULES: &[Rule<FigureTables, Figure>] = &[
         prod: between,
     },
     Rule {
+        name: "from n to m + noun (من 2000 إلى 3000 مقاتل)",
+        pattern: r"{{<}}(?P<m>(?:من\s+)?(?P<num>{{number}})\s*(?:-|–|إلى|الى)\s*(?P<num2>{{number}})\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}",
+        prod: between,
+    },
+    Rule {
         name: "hedge? number + noun + nationality? (أكثر من 10 آلاف جندي كوري شمالي)",
         pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}})(?:\s+(?P<adj>{{adjective}}))?(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
         prod: counted,
     },
     Rule {
         name: "a force numbering n (قوة قوامها 3 آلاف)",
-        pattern: r"{{<}}{{clitic}}(?:قوة|قوات)(?:\s+[\p{L}]+){0,3}?\s+(?:قوامها|عديدها|تعدادها|يبلغ\s+عددها|يبلغ\s+قوامها|تضم)\s+(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})(?:\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}}))?){{>}}",
+        pattern: r"{{<}}{{clitic}}(?:قوة|قوات|كتيبة|لواء|فرقة|وحدة|وحدات|فوج|بعثة|تعزيزات)(?:\s+[\p{L}]+){0,3}?\s+(?:قوامها|قوامه|عديدها|عديده|تعدادها|تعداده|يبلغ\s+عددها|يبلغ\s+عدده|يبلغ\s+قوامها|يبلغ\s+قوامه|تضم|يضم)\s+(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})(?:\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}}))?){{>}}",
         prod: counted,
+    },
+    Rule {
+        name: "others (3300 آخرون), kept only after a troop figure of the same sentence",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?P<others>آخرون|آخرين|اخرين)){{>}}",
+        prod: others,
     },
     Rule {
         name: "vague (عشرات الآلاف من الجنود)",
@@ -153,7 +168,29 @@ fn counted(c: &Captures<'_>, i: &Input<'_, FigureTables>) -> Option<Figure> {
     if unit.is_some() && !counts_troops(c, i) {
         return None;
     }
-    Some(Figure { count: Some(count), count_max: None, qualifier: qualifier_of(c, i, t), unit, country: country_of(c, i, t) })
+    Some(Figure {
+        count: Some(count),
+        count_max: None,
+        qualifier: qualifier_of(c, i, t),
+        unit,
+        country: country_of(c, i, t),
+        others: false,
+    })
+}
+
+fn others(c: &Captures<'_>, i: &Input<'_, FigureTables>) -> Option<Figure> {
+    let (value, vague) = number_of(c, i, "num")?;
+    if vague {
+        return None;
+    }
+    Some(Figure {
+        count: Some(integer(value)?),
+        count_max: None,
+        qualifier: qualifier_of(c, i, i.data),
+        unit: None,
+        country: None,
+        others: true,
+    })
 }
 
 fn between(c: &Captures<'_>, i: &Input<'_, FigureTables>) -> Option<Figure> {
@@ -164,7 +201,17 @@ fn between(c: &Captures<'_>, i: &Input<'_, FigureTables>) -> Option<Figure> {
     // "بين 3 و5 آلاف": the multiplier of the second number applies to the first.
     let multiplier = 10f64.powi(3 * (b.log10() / 3.0).floor() as i32);
     let a = if multiplier > 1.0 && a < multiplier && a * multiplier <= b { a * multiplier } else { a };
-    Some(Figure { count: integer(a), count_max: integer(b), qualifier: Qualifier::Range, unit, country: country_of(c, i, t) })
+    if a >= b {
+        return None;
+    }
+    Some(Figure {
+        count: integer(a),
+        count_max: integer(b),
+        qualifier: Qualifier::Range,
+        unit,
+        country: country_of(c, i, t),
+        others: false,
+    })
 }
 
 fn vague(c: &Captures<'_>, i: &Input<'_, FigureTables>) -> Option<Figure> {
@@ -172,7 +219,7 @@ fn vague(c: &Captures<'_>, i: &Input<'_, FigureTables>) -> Option<Figure> {
     if !counts_troops(c, i) {
         return None;
     }
-    Some(Figure { count: None, count_max: None, qualifier: Qualifier::Vague, unit, country: country_of(c, i, i.data) })
+    Some(Figure { count: None, count_max: None, qualifier: Qualifier::Vague, unit, country: country_of(c, i, i.data), others: false })
 }
 
 impl FigureTables {
@@ -193,6 +240,7 @@ impl FigureTables {
                 (crate::normalize::fold_name(r.get("phrase")), q)
             })
             .collect();
+        let dual = units.rows().filter(|r| r.get("count") == "2").map(|r| crate::normalize::fold_name(r.get("word"))).collect();
         let unit = units
             .rows()
             .map(|r| {
@@ -205,7 +253,7 @@ impl FigureTables {
                 (crate::normalize::fold_name(r.get("word")), (group, r.get("troop") == "yes"))
             })
             .collect();
-        FigureTables { hedge, unit, adjective }
+        FigureTables { hedge, unit, dual, adjective }
     }
 
     /// The placeholders the figure rules use.
@@ -215,7 +263,10 @@ impl FigureTables {
         vars.insert("post_hedge", alternation(["على الأقل", "تقريبا", "تقريباً"]));
         vars.insert("troop_unit", alternation(self.unit.iter().filter(|(_, (_, t))| *t).map(|(k, _)| k.as_str())));
         vars.insert("person_unit", alternation(self.unit.keys().map(String::as_str)));
+        vars.insert("dual_unit", alternation(self.dual.iter().map(String::as_str)));
         vars.insert("number", number_pattern());
+        // One word: no digits, no punctuation that ends a phrase.
+        vars.insert("w", r#"[^\s\d,،.:;؛!?«»"()\[\]]+"#.to_string());
         vars
     }
 }
@@ -241,19 +292,45 @@ impl TroopRules {
 
 /// Every troop figure of the text, with its side.
 pub(crate) fn find(ctx: &Context<'_>, rules: &TroopRules, entities: &EntityTable, positions: &Positions) -> Vec<TroopFound> {
-    rules
-        .rules
-        .find(&ctx.tagged, &Input { text: ctx.folded, data: &rules.tables })
-        .into_iter()
-        .map(|f| {
-            let actor = side_of(ctx, entities, positions, &f.range, f.value.country.as_deref());
-            TroopFound { range: f.range, figure: f.value, actor }
-        })
-        .collect()
+    let mut out: Vec<TroopFound> = Vec::new();
+    for f in rules.rules.find(&ctx.tagged, &Input { text: ctx.folded, data: &rules.tables }) {
+        if f.value.others {
+            // "آخرون" counts troops only right after a troop figure of the same sentence, and
+            // not as the object of a casualty verb ("وأصيب 20 آخرون").
+            let sentence = ctx.sentence_of(f.range.start);
+            let Some(prev) = out.last().filter(|p| sentence.as_ref().is_some_and(|s| s.start <= p.range.start)) else { continue };
+            let word_before = ctx.folded[..f.range.start].split_whitespace().next_back().unwrap_or("");
+            let bare = word_before.strip_prefix(['و', 'ف']).unwrap_or(word_before);
+            if CASUALTY_CUES.contains(word_before) || CASUALTY_CUES.contains(bare) {
+                continue;
+            }
+            let actor = prev.actor.clone();
+            out.push(TroopFound { range: f.range, figure: f.value, actor });
+            continue;
+        }
+        let next_word = ctx.folded[f.range.end..].split_whitespace().next().unwrap_or("");
+        let actor = if f.value.country.is_none() && FOREIGN.contains(&next_word.trim_end_matches(|c: char| !c.is_alphabetic())) {
+            None
+        } else {
+            side_of(ctx, entities, positions, &f.range, f.value.country.as_deref())
+        };
+        out.push(TroopFound { range: f.range, figure: f.value, actor });
+    }
+    out
 }
 
+/// The casualty cues (folded): after one, "N آخرون" are casualties rather than more troops.
+static CASUALTY_CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let cues =
+        Table::parse("casualty_cues.tsv", include_str!("../../data/casualty_cues.tsv")).expect("casualty_cues.tsv is checked by tests");
+    cues.rows().map(|r| crate::normalize::fold_name(r.get("word"))).collect()
+});
+
+/// Adjectives that say the troops are foreign without saying whose ("جندي أجنبي").
+const FOREIGN: &[&str] = &["اجنبي", "اجنبيا", "اجنبيه", "اجانب", "الاجنبي", "الاجنبيه", "الاجانب", "اجنبيين"];
+
 /// Whose troops: the nationality the figure names; else "من + country/force" right after it;
-/// else the nearest country or force named before it in its sentence.
+/// else the side named before it in its sentence (see [`nearest_side_before`]).
 pub(crate) fn side_of(
     ctx: &Context<'_>,
     entities: &EntityTable,
@@ -265,25 +342,79 @@ pub(crate) fn side_of(
         return entities.find(c).map(|i| (i, range.clone()));
     }
     let sentence = ctx.sentence_of(range.start).unwrap_or(range.clone());
-    let is_side = |i: usize| {
-        let k = entities.items[i].kind;
-        k == Kind::Country.as_str() || k == Kind::ArmedForce.as_str() || k == Kind::ArmedGroup.as_str()
-    };
     // "جنود من كوريا الشمالية", "عناصر من حزب الله"
     let after = &ctx.folded[range.end..sentence.end.max(range.end)];
     let trimmed = after.trim_start();
     if let Some(rest) = trimmed.strip_prefix("من ").or_else(|| trimmed.strip_prefix("تابعين ل")) {
-        let at = range.end + (after.len() - rest.len());
-        if let Some(&(s, e, i, _, _)) = positions.starting_at(at).find(|m| m.3 && is_side(m.2)) {
-            return Some(side(entities, i, s..e));
+        if let Some(found) = side_starting_at(entities, positions, range.end + (after.len() - rest.len())) {
+            return Some(found);
         }
     }
-    // The nearest side named before the figure in its sentence.
-    positions
-        .before(range.start)
-        .take_while(|m| m.0 >= sentence.start)
-        .find(|m| m.3 && is_side(m.2))
-        .map(|&(s, e, i, _, _)| side(entities, i, s..e))
+    nearest_side_before(ctx, entities, positions, range)
+}
+
+/// Can entity `i` be a side: a country, an armed force or group, or an alliance (حلف …).
+fn is_side(entities: &EntityTable, i: usize) -> bool {
+    let item = &entities.items[i];
+    let k = item.kind;
+    k == Kind::Country.as_str()
+        || k == Kind::ArmedForce.as_str()
+        || k == Kind::ArmedGroup.as_str()
+        || (k == Kind::Organization.as_str() && item.country.is_none() && item.name.starts_with("حلف"))
+}
+
+/// A side named by a mention starting at `at` ("من كوريا الشمالية" → at the country).
+pub(crate) fn side_starting_at(entities: &EntityTable, positions: &Positions, at: usize) -> Option<(usize, Range<usize>)> {
+    positions.starting_at(at).find(|m| m.3 && is_side(entities, m.2)).map(|&(s, e, i, _, _)| side(entities, i, s..e))
+}
+
+/// Words after which a name is where the troops go or are, not whose they are ("في أفغانستان",
+/// "إلى ليبيا", "بجمهورية أفريقيا الوسطى").
+const PLACE_WORDS: &[&str] = &["في", "إلى", "الى", "داخل", "نحو", "عبر", "لدى", "على", "عن", "من", "مع", "ضد", "قرب", "حدود"];
+
+/// Is the mention starting at `at` governed by a preposition of place (a word of
+/// [`PLACE_WORDS`] or a glued ب/ل)?
+fn after_place_word(folded: &str, at: usize) -> bool {
+    let before = &folded[..at];
+    if let Some(c) = before.chars().next_back() {
+        if c == 'ب' {
+            // A clitic glued to the name: "بجمهورية" (the name starts after it). Not ل, which
+            // is as often "of" ("المبايع لتنظيم داعش").
+            let rest = &before[..before.len() - c.len_utf8()];
+            let rest = rest.strip_suffix('و').unwrap_or(rest);
+            if rest.chars().next_back().is_none_or(|p| !crate::normalize::is_word_char(p)) {
+                return true;
+            }
+        }
+    }
+    let word = before.trim_end().rsplit(|c: char| !crate::normalize::is_word_char(c)).next().unwrap_or("");
+    let word = word.strip_prefix('و').filter(|w| PLACE_WORDS.contains(w)).unwrap_or(word);
+    PLACE_WORDS.iter().any(|p| crate::normalize::fold_name(p) == word)
+}
+
+/// The side named before the figure in its sentence: the nearest country, force, group or
+/// alliance that is not the object of a preposition of place ("نشرت روسيا نحو 8 آلاف جندي",
+/// "خفضت الولايات المتحدة عدد جنودها في أفغانستان إلى 2500 جندي"); failing one, the country of
+/// the nearest person or body before it ("أعلن البنتاغون نشر 3 آلاف عسكري" → US).
+pub(crate) fn nearest_side_before(
+    ctx: &Context<'_>,
+    entities: &EntityTable,
+    positions: &Positions,
+    range: &Range<usize>,
+) -> Option<(usize, Range<usize>)> {
+    let sentence = ctx.sentence_of(range.start).unwrap_or(range.clone());
+    let before = || positions.before(range.start).take_while(|m| m.0 >= sentence.start).filter(|m| m.3);
+    if let Some(&(s, e, i, _, _)) = before().find(|m| is_side(entities, m.2) && !after_place_word(ctx.folded, m.0)) {
+        return Some(side(entities, i, s..e));
+    }
+    before().filter(|m| !after_place_word(ctx.folded, m.0)).find_map(|&(s, e, i, _, _)| {
+        let item = &entities.items[i];
+        let person_or_body = item.kind == Kind::Person.as_str() || item.kind == Kind::Organization.as_str();
+        let c = item.country.as_deref().filter(|_| person_or_body)?;
+        // The country itself when the document names it, else the person or body (whose
+        // `country` says the side).
+        Some((entities.find(c).unwrap_or(i), s..e))
+    })
 }
 
 /// A country's armed force counts as the country's side (the mention names both).
