@@ -95,7 +95,7 @@ FORCE_COMMON = {norm(w) for w in """أمل الأمل سلام السلام ال
 NEVER_COMMON = {norm(w) for w in """غزة دمشق حلب حمص حماة إدلب درعا الرقة بغداد الموصل البصرة الخليل
 الرمادي الجوف السويداء القنيطرة تدمر منبج عفرين صعدة مأرب الضالع شبوة سنجار تكريت بعلبك صفد أريحا
 نابلس جنين رفح بيروت صيدا طرابلس القدس عدن صنعاء تعز مأرب الحديدة الرمادي الفلوجة كركوك أربيل دهوك
-القاهرة الإسكندرية الرياض جدة مكة الدوحة دبي مسقط عمان الكويت المنامة الخرطوم أم درمان الفاشر
+القاهرة الإسكندرية الرياض جدة مكة العمارة الدوحة دبي مسقط عمان الكويت المنامة الخرطوم أم درمان الفاشر
 نيالا تونس الجزائر الرباط طهران أنقرة إسطنبول موسكو كييف لندن باريس واشنطن برلين روما مدريد""".split()}
 
 
@@ -125,8 +125,9 @@ def common_reason(display: str, major: bool, pop: int = 0, strict_major: bool = 
     a place name mostly does not):
       * major places (capital or 1M+ people) and hand-curated entries: f >= 5.0 and g >= 4.5;
       * other places: f >= 4.5 (function words, verbs, personal names: كان، سوف، دوما، بشار),
-        or f >= 4.3 and g >= 3.5, or — below 100,000 people — f >= 3.8 and g >= 3.5
-        (معبر، الطور، سلمية، بشري), or — hamlets of under 1,000 people or unknown size — f >= 3.0 and g >= 3.0
+        or f >= 4.3 and g >= 3.5, or f >= 4.0 and g >= 4.0 (العبور), or — below 100,000 people —
+        f >= 3.8 and g >= 3.5 (معبر، الطور، سلمية، بشري) or f >= 3.0 and g >= 4.5 (الوقف: وقف is
+        an everyday noun), or — hamlets of under 1,000 people or unknown size — f >= 3.0 and g >= 3.0
         (كسب، زخم: a hamlet's name is rarely news, the word often is);
       * strict_major (aliases of major places): f >= 4.3 and g >= 3.5 only."""
     n = norm(display)
@@ -139,14 +140,16 @@ def common_reason(display: str, major: bool, pop: int = 0, strict_major: bool = 
     if ' ' in n or '-' in n:
         return None
     f = fzipf(display)
-    other = display[2:] if display.startswith('ال') and len(display) > 4 else 'ال' + display
+    other = n[2:] if n.startswith('ال') and len(n) > 4 else 'ال' + n
     g = fzipf(other)
     why = f'zipf {f:.2f}/{g:.2f}'
     if major:
         return why if f >= 5.0 and g >= 4.5 else None
     if strict_major:
         return why if f >= 4.3 and g >= 3.5 else None
-    if f >= 4.5 or (f >= 4.3 and g >= 3.5) or (pop < 100_000 and f >= 3.8 and g >= 3.5):
+    if f >= 4.5 or (f >= 4.3 and g >= 3.5) or (f >= 4.0 and g >= 4.0):
+        return why
+    if pop < 100_000 and ((f >= 3.8 and g >= 3.5) or (f >= 3.0 and g >= 4.5)):
         return why
     if pop < 1_000 and f >= 3.0 and g >= 3.0:
         return why + ' (hamlet)'
@@ -481,7 +484,8 @@ class Builder:
                         f'{f}\t{reasons[f]}\tgn:{gid} {v["name"]} {v["countrycode"]} pop {pop}')
                     continue
                 aliases.append(f)
-            name_reason = common_reason(name, major, pop)
+            # a small capital (Malé, ماليه) is no safer from being a word (مالية) than a town
+            name_reason = common_reason(name, pop >= 1_000_000, pop)
             if name_reason is not None:
                 flags.add('common_word')
                 self.log['flagged common_word'].append(

@@ -358,10 +358,11 @@ fn pick_actor_targets<'e>(
     if clear.len() == 1 { clear } else { Vec::new() }
 }
 
-/// Words before a name that put something in, into, out of or near a place.
+/// Words before a name that put something in, into, out of or near a place (folded: إلى is
+/// الي).
 const LOCATIVES: &[&str] = &[
     "في",
-    "الى",
+    "الي",
     "من",
     "داخل",
     "خارج",
@@ -402,6 +403,7 @@ pub(crate) fn is_locative(ctx: &Context<'_>, range: &Range<usize>) -> bool {
     let before = ctx.folded[..range.start - prefix.len()].trim_end();
     let word = &before[crate::normalize::word_start(before, before.len())..];
     let word = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).filter(|w| w.len() > 2).unwrap_or(word);
+    let word = word.strip_prefix('ب').filter(|w| w.len() > 4).unwrap_or(word);
     LOCATIVES.contains(&word)
 }
 
@@ -443,9 +445,17 @@ pub(crate) fn has_cue(ctx: &Context<'_>, range: &Range<usize>, kind: Kind) -> bo
     } else {
         &[]
     };
+    // A place's name follows its noun in construct state ("مدينة الخضراء"); after the noun with
+    // the article comes an adjective ("المدينة الخضراء", "المحافظة الجديد").
+    let article_ok = !kind.is_place();
     let is_cue = |word: &str| {
         let word = word.strip_prefix('و').filter(|w| w.len() > 2).unwrap_or(word);
-        let word = word.strip_prefix("ال").or_else(|| word.strip_prefix('ب')).or_else(|| word.strip_prefix('ل')).unwrap_or(word);
+        let word = word
+            .strip_prefix("ال")
+            .filter(|_| article_ok)
+            .or_else(|| word.strip_prefix('ب'))
+            .or_else(|| word.strip_prefix('ل'))
+            .unwrap_or(word);
         cues.contains(&word)
     };
     let first = ctx.text(range).split(' ').next().unwrap_or("");

@@ -188,7 +188,7 @@ fn noun_and_name(c: &Captures<'_>, input: &Input<'_, ()>) -> Option<PlaceFound> 
     let mut words = input.text[m.range()].split(' ').filter(|w| !w.is_empty());
     let w1 = words.next()?;
     let not_place = NOT_PLACE.iter().any(|w| crate::normalize::fold_name(w) == w1);
-    if not_place || !can_be_name(w1) || is_adjective(w1) {
+    if not_place || !can_be_name(w1) || is_adjective(w1) || is_verb_like(w1) {
         return None;
     }
     let w1_end = m.start() + input.text[m.start()..].find(w1)? + w1.len();
@@ -235,6 +235,15 @@ fn add_facility(ctx: &Context<'_>, table: &mut EntityTable, &(start, end): &(usi
     table.add_mention(i, start..end, false, true);
 }
 
+/// A verb or a noun with an attached pronoun after an indefinite place noun, which starts a
+/// relative clause ("محافظة يخسرها الحوثيون", "أول محافظة تتحرر"): an object pronoun, or the
+/// تت/يت/تست/يست of derived imperfect verbs.
+fn is_verb_like(w: &str) -> bool {
+    let n = w.chars().count();
+    (n > 4 && (w.ends_with("ها") || w.ends_with("هم") || w.ends_with("هما")))
+        || (n > 3 && ["تت", "يت", "تست", "يست", "سيت", "ستت"].iter().any(|p| w.starts_with(p)))
+}
+
 /// Nisba adjectives (الشمالية، السوري، العسكرية) end in ي or يه once folded.
 fn is_adjective(w: &str) -> bool {
     w.chars().count() > 3 && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("يين") || w.ends_with("يون"))
@@ -261,12 +270,15 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &LocationRules, table: &mut EntityT
         // ك glued to a small place's name is more often part of a word (كبيرا).
         let prefix = &ctx.folded[crate::normalize::word_start(ctx.folded, m.range.start)..m.range.start];
         let kaf = prefix.contains('ك');
+        // "في فلاديفوستوك", "إلى منروفيا": a preposition of place before a name that is no
+        // everyday word.
+        let locative = prefix.is_empty() && is_after_preposition(ctx, &m.range);
         let places: Vec<&Entry> = entries
             .iter()
             .copied()
             .filter(|e| matches!(e.kind, Kind::City | Kind::Region | Kind::Site))
             .filter(|e| !e.common_word || cue)
-            .filter(|e| !is_minor(ctx, e) || (!kaf && (cue || e.country.as_deref().is_some_and(|c| countries.contains(c)))))
+            .filter(|e| !is_minor(ctx, e) || (!kaf && (cue || locative || e.country.as_deref().is_some_and(|c| countries.contains(c)))))
             .collect();
         // "الكويت" is the country unless a place noun says otherwise ("مدينة الكويت").
         if places.is_empty() || (has_country && !cue) {
@@ -301,6 +313,14 @@ fn is_minor(ctx: &Context<'_>, e: &Entry) -> bool {
     e.id.starts_with("gn:") && !e.is_major() && ctx.lexicon.country_of_capital(&e.id).is_none()
 }
 
+/// True when the word before `range` is في, إلى, نحو, قرب or باتجاه.
+fn is_after_preposition(ctx: &Context<'_>, range: &Range<usize>) -> bool {
+    word_before(ctx.folded, range.start).is_some_and(|(_, w)| {
+        let w = w.strip_prefix('و').filter(|w| w.len() > 2).unwrap_or(w);
+        ["في", "الي", "نحو", "قرب", "باتجاه"].contains(&w)
+    })
+}
+
 /// The countries a document is about: those it names (by name or nationality adjective), and
 /// those of the bodies, people, regions and major cities it names.
 fn document_countries<'c>(ctx: &'c Context<'_>) -> std::collections::HashSet<&'c str> {
@@ -309,7 +329,10 @@ fn document_countries<'c>(ctx: &'c Context<'_>) -> std::collections::HashSet<&'c
         for t in &m.targets {
             let e = ctx.lexicon.entry(t.entry);
             if e.kind == Kind::Country {
-                out.insert(e.id.as_str());
+                // By name: an adjective alone ("وساطة مصرية") does not make an article about Egypt.
+                if t.form == Form::Name {
+                    out.insert(e.id.as_str());
+                }
             } else if !is_minor(ctx, e) {
                 if let Some(c) = e.country.as_deref() {
                     out.insert(c);
