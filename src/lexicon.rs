@@ -206,6 +206,25 @@ impl std::fmt::Debug for Lexicon {
     }
 }
 
+/// Words that read as a clitic and a place name but are other words (ولاية is not و + the town
+/// لائه): folded word → the clitic prefix that must not be split off it. From
+/// `data/clitic_words.tsv`, generated with the places.
+static CLITIC_WORDS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    let table = Table::parse("clitic_words.tsv", include_str!("../data/clitic_words.tsv")).expect("clitic_words.tsv is checked by tests");
+    table
+        .rows()
+        .filter_map(|r| {
+            let (clitic, _) = r.get("split").split_once('+')?;
+            Some((fold_name(r.get("word")), clitic.to_string()))
+        })
+        .collect()
+});
+
+/// True when `word` (folded) is another word, not `prefix` and a name ("ولاية", "و").
+pub(crate) fn is_clitic_word(word: &str, prefix: &str) -> bool {
+    !prefix.is_empty() && CLITIC_WORDS.get(word).is_some_and(|c| c == prefix)
+}
+
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     let tables = BUILTIN_FILES.iter().map(|(name, text)| Table::parse(name, text).expect("built-in lexicons are checked by tests"));
     Lexicon::from_tables(tables, Vec::new()).expect("built-in lexicons are checked by tests")
@@ -364,6 +383,7 @@ impl Lexicon {
             let prefix = &folded[word_start..start];
             let (targets, contracted) = &self.patterns[m.pattern().as_usize()];
             let ok = if *contracted { matches!(prefix, "ل" | "ول" | "فل") } else { is_clitic_prefix(prefix) };
+            let ok = ok && !is_clitic_word(&folded[word_start..end], prefix);
             // A short name of a minor place after a clitic is more often a word: فوراً is ف + ورا
             // (a town in Argentina), not "immediately" with a place in it.
             let ok = ok && (prefix.is_empty() || end - start > 6 || targets.iter().any(|t| self.entries[t.entry as usize].is_major()));
@@ -468,6 +488,17 @@ mod tests {
         for bad in ["ال", "بو", "لل", "x", "وو"] {
             assert!(!is_clitic_prefix(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn clitic_words_are_not_split() {
+        assert!(is_clitic_word("ولايه", "و"));
+        assert!(!is_clitic_word("ولايه", ""));
+        assert!(!is_clitic_word("وبغداد", "و"));
+        let lex = Lexicon::builtin();
+        let text = crate::Normalized::new("في ولاية بورنو");
+        let found: Vec<&str> = lex.find(text.as_str()).iter().map(|m| &text.as_str()[m.range.clone()]).collect();
+        assert!(!found.contains(&"لايه"), "{found:?}");
     }
 
     #[test]

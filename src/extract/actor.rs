@@ -236,8 +236,9 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &ActorRules, table: &mut EntityTabl
             if e.common_word && !has_cue(ctx, &m.range, e.kind) {
                 continue;
             }
-            // Countries by name are places too; cities and regions are handled by `location`.
-            let place = e.kind == Kind::Country && form == Form::Name;
+            // Countries by name are places too where the text puts something in them ("في سوريا",
+            // "إلى العراق"); cities and regions are handled by `location`.
+            let place = e.kind == Kind::Country && form == Form::Name && is_locative(ctx, &m.range);
             let i = table.add_entry(e, m.range.clone(), true, place);
             if e.kind == Kind::Person {
                 lexicon_people.push((m.range.clone(), i));
@@ -357,6 +358,55 @@ fn pick_actor_targets<'e>(
     if clear.len() == 1 { clear } else { Vec::new() }
 }
 
+/// Words before a name that put something in, into, out of or near a place (folded: إلى is
+/// الي).
+const LOCATIVES: &[&str] = &[
+    "في",
+    "الي",
+    "من",
+    "داخل",
+    "خارج",
+    "عبر",
+    "نحو",
+    "قرب",
+    "بالقرب",
+    "اراضي",
+    "حدود",
+    "انحاء",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "وسط",
+    "اجواء",
+    "مياه",
+    "سواحل",
+    "عمق",
+    "باتجاه",
+    "تجاه",
+    "مدن",
+    "محافظات",
+    "مناطق",
+];
+
+/// True when the name at `range` is a place in its sentence: after a locative word (في،
+/// إلى، داخل، شمال…) or glued to ب ("بسوريا").
+pub(crate) fn is_locative(ctx: &Context<'_>, range: &Range<usize>) -> bool {
+    let prefix = &ctx.folded[crate::normalize::word_start(ctx.folded, range.start)..range.start];
+    if prefix.contains('ب') {
+        return true;
+    }
+    let before = ctx.folded[..range.start - prefix.len()].trim_end();
+    let word = &before[crate::normalize::word_start(before, before.len())..];
+    let word = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).filter(|w| w.len() > 2).unwrap_or(word);
+    let word = word.strip_prefix('ب').filter(|w| w.len() > 4).unwrap_or(word);
+    LOCATIVES.contains(&word)
+}
+
 /// Nouns that say an outlet's name follows ("قناة العربية").
 const MEDIA_CUES: &[&str] = &["قناه", "صحيفه", "وكاله", "موقع", "جريده", "شبكه", "مجله", "اذاعه", "تلفزيون", "محطه", "فضاييه"];
 /// Nouns that say a place's name follows ("مدينة سلام").
@@ -395,9 +445,17 @@ pub(crate) fn has_cue(ctx: &Context<'_>, range: &Range<usize>, kind: Kind) -> bo
     } else {
         &[]
     };
+    // A place's name follows its noun in construct state ("مدينة الخضراء"); after the noun with
+    // the article comes an adjective ("المدينة الخضراء", "المحافظة الجديد").
+    let article_ok = !kind.is_place();
     let is_cue = |word: &str| {
         let word = word.strip_prefix('و').filter(|w| w.len() > 2).unwrap_or(word);
-        let word = word.strip_prefix("ال").or_else(|| word.strip_prefix('ب')).or_else(|| word.strip_prefix('ل')).unwrap_or(word);
+        let word = word
+            .strip_prefix("ال")
+            .filter(|_| article_ok)
+            .or_else(|| word.strip_prefix('ب'))
+            .or_else(|| word.strip_prefix('ل'))
+            .unwrap_or(word);
         cues.contains(&word)
     };
     let first = ctx.text(range).split(' ').next().unwrap_or("");

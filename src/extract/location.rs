@@ -9,7 +9,7 @@ use super::Context;
 use super::actor::has_cue;
 use super::entity::{EntityTable, Item, derived_id};
 use super::words::can_be_name;
-use crate::lexicon::{Entry, Kind};
+use crate::lexicon::{Entry, Form, Kind};
 use crate::rules::{Input, Rule, RuleSet, Vars, alternation, common_vars};
 use regex::Captures;
 use std::ops::Range;
@@ -20,6 +20,9 @@ pub(crate) struct PlaceFound {
     /// The name, without the place noun.
     name: Range<usize>,
     kind: &'static str,
+    /// A facility named after a place ("ميناء عدن", "قاعدة العند الجوية"): the start of the noun
+    /// and the end of the phrase, adjective included.
+    facility: Option<(usize, usize)>,
 }
 
 /// The compiled location rules.
@@ -30,6 +33,7 @@ pub(crate) struct LocationRules {
 /// Place nouns that introduce a name in construct state, and the kind of place they name.
 const PLACE_NOUNS: &[(&str, &str)] = &[
     ("بلدة", "city"),
+    ("قاعدة", "site"),
     ("جبل", "site"),
     ("جزيرة", "site"),
     ("حي", "region"),
@@ -45,6 +49,45 @@ const PLACE_NOUNS: &[(&str, &str)] = &[
     ("ناحية", "region"),
     ("ولاية", "region"),
     ("إقليم", "region"),
+];
+
+/// Place nouns that name a facility, not the place it is named after: "ميناء عدن" is the port,
+/// "مدينة عدن" is Aden.
+const FACILITY_NOUNS: &[&str] = &["قاعده", "ميناء", "مطار", "معبر"];
+
+/// Adjectives that close a facility's name ("قاعدة العند الجوية", "مطار صنعاء الدولي").
+const FACILITY_ADJECTIVES: &[&str] =
+    &["الجويه", "الجوي", "العسكريه", "العسكري", "البحريه", "البحري", "الدولي", "الحدودي", "التجاري"];
+
+/// Words after a name that make it a verb or a noun with a relative clause, not a place:
+/// "منطقة تسيطر عليها", "مدينة لجأ إليها".
+const RELATIVE_TAILS: &[&str] = &["عليها", "عليه", "فيها", "فيه", "اليها", "اليه", "منها", "منه", "بها", "به", "لها", "له"];
+
+/// Second words that describe a place instead of naming it ("شقرة التابعة لمحافظة أبين").
+const NOT_SECOND: &[&str] = &[
+    "التابعه",
+    "التابع",
+    "الواقعه",
+    "الواقع",
+    "القريبه",
+    "القريب",
+    "المجاوره",
+    "المجاور",
+    "المطل",
+    "المطله",
+    "المحيطه",
+    "الخاضعه",
+    "الخاضع",
+    "الملاصقه",
+    "الملاصق",
+    "المحاصره",
+    "المحاصر",
+    "الساحليه",
+    "الواسعه",
+    "الكبيره",
+    "الصغيره",
+    "الجديده",
+    "القديمه",
 ];
 
 /// First words of compound place names: the next word belongs to the name ("خربة الناقوس",
@@ -93,6 +136,41 @@ const NOT_PLACE: &[&str] = &[
     "أخرى",
     "كبيرة",
     "صغيرة",
+    "كاملة",
+    "جديدة",
+    "واسعة",
+    "أوسع",
+    "كثيفة",
+    "قريبة",
+    "بعيدة",
+    "مجاورة",
+    "محددة",
+    "معينة",
+    "الاشتباكات",
+    "المعارك",
+    "القتال",
+    "النزاع",
+    "الصراع",
+    "العمليات",
+    "النفوذ",
+    "سيطرة",
+    "سيطرت",
+    "سيطرته",
+    "سيطرتها",
+    "سيطرتهم",
+    "سيتم",
+    "تسيطر",
+    "يسيطر",
+    "مدينة",
+    "منطقة",
+    "قرية",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "آل",
+    "بني",
 ];
 
 static PLACE_RULES: &[Rule<(), PlaceFound>] = &[Rule {
@@ -102,23 +180,68 @@ static PLACE_RULES: &[Rule<(), PlaceFound>] = &[Rule {
 }];
 
 fn noun_and_name(c: &Captures<'_>, input: &Input<'_, ()>) -> Option<PlaceFound> {
-    let noun = crate::normalize::fold_name(input.group(c, "noun")?);
+    let noun_m = c.name("noun")?;
+    let noun = crate::normalize::fold_name(&input.text[noun_m.range()]);
     let kind = PLACE_NOUNS.iter().find(|(n, _)| crate::normalize::fold_name(n) == noun).map(|(_, k)| *k)?;
+    let facility = FACILITY_NOUNS.contains(&noun.as_str());
     let m = c.name("m")?;
-    let mut words = input.text[m.range()].split(' ');
+    let mut words = input.text[m.range()].split(' ').filter(|w| !w.is_empty());
     let w1 = words.next()?;
     let not_place = NOT_PLACE.iter().any(|w| crate::normalize::fold_name(w) == w1);
-    if not_place || !can_be_name(w1) || is_adjective(w1) {
+    if not_place || !can_be_name(w1) || is_adjective(w1) || is_verb_like(w1) {
         return None;
     }
-    let mut end = m.start() + w1.len();
-    if let Some(w2) = words.next() {
+    let w1_end = m.start() + input.text[m.start()..].find(w1)? + w1.len();
+    let mut end = w1_end;
+    let w2 = words.next();
+    if let Some(w2) = w2 {
+        if RELATIVE_TAILS.contains(&w2) {
+            return None;
+        }
         let head = PLACE_HEADS.iter().any(|h| crate::normalize::fold_name(h) == w1);
-        if can_be_name(w2) && !is_adjective(w2) && (head || w2.starts_with("ال")) {
+        if can_be_name(w2) && !is_adjective(w2) && !NOT_SECOND.contains(&w2) && (head || w2.starts_with("ال")) {
             end = m.end();
         }
     }
-    Some(PlaceFound { name: m.start()..end, kind })
+    let facility = if facility {
+        // "قاعدة" is also "a rule", "a base" of anything: a named base closes with its adjective
+        // ("قاعدة العند الجوية") or is named after a known place (checked by the caller).
+        let adjective = w2.filter(|w| end == w1_end && FACILITY_ADJECTIVES.contains(w));
+        let phrase_end = if adjective.is_some() { m.end() } else { end };
+        Some((noun_m.start(), phrase_end))
+    } else {
+        None
+    };
+    Some(PlaceFound { name: m.start()..end, kind, facility })
+}
+
+/// Records a facility named after a place: "ميناء عدن", "قاعدة العند الجوية". Named by the
+/// noun and the name, mentioned with its adjective.
+fn add_facility(ctx: &Context<'_>, table: &mut EntityTable, &(start, end): &(usize, usize), p: &PlaceFound) {
+    let noun_end = ctx.folded[start..p.name.start].trim_end().len() + start;
+    // The lexicon knows the whole facility ("معبر رفح", "مطار صنعاء الدولي").
+    if ctx.lex_overlaps(&(start..noun_end)) {
+        return;
+    }
+    // "قاعدة" is also a rule or a base of anything ("قاعدة بيانات"): a named base closes with
+    // its adjective ("قاعدة العند الجوية") or is named after a known place ("قاعدة حميميم").
+    if ctx.text(&(start..noun_end)) == "قاعده" && end == p.name.end && !ctx.lex_overlaps(&p.name) {
+        return;
+    }
+    let named = start..p.name.end;
+    let id = derived_id("site", ctx.text(&named));
+    let name = ctx.original(&named).to_string();
+    let i = table.get_or_insert(&id, || Item::found(id.clone(), name, "site", None));
+    table.add_mention(i, start..end, false, true);
+}
+
+/// A verb or a noun with an attached pronoun after an indefinite place noun, which starts a
+/// relative clause ("محافظة يخسرها الحوثيون", "أول محافظة تتحرر"): an object pronoun, or the
+/// تت/يت/تست/يست of derived imperfect verbs.
+fn is_verb_like(w: &str) -> bool {
+    let n = w.chars().count();
+    (n > 4 && (w.ends_with("ها") || w.ends_with("هم") || w.ends_with("هما")))
+        || (n > 3 && ["تت", "يت", "تست", "يست", "سيت", "ستت"].iter().any(|p| w.starts_with(p)))
 }
 
 /// Nisba adjectives (الشمالية، السوري، العسكرية) end in ي or يه once folded.
@@ -136,6 +259,7 @@ impl LocationRules {
 
 /// Finds every place of the text and records it in `table`.
 pub(crate) fn find(ctx: &Context<'_>, rules: &LocationRules, table: &mut EntityTable) {
+    let countries = document_countries(ctx);
     for m in &ctx.lex {
         let entries: Vec<&Entry> = m.targets.iter().map(|t| ctx.lexicon.entry(t.entry)).collect();
         if entries.iter().any(|e| e.kind.is_actor() && e.kind != Kind::Country) {
@@ -143,11 +267,18 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &LocationRules, table: &mut EntityT
         }
         let has_country = entries.iter().any(|e| e.kind == Kind::Country);
         let cue = has_cue(ctx, &m.range, Kind::City);
+        // ك glued to a small place's name is more often part of a word (كبيرا).
+        let prefix = &ctx.folded[crate::normalize::word_start(ctx.folded, m.range.start)..m.range.start];
+        let kaf = prefix.contains('ك');
+        // "في فلاديفوستوك", "إلى منروفيا": a preposition of place before a name that is no
+        // everyday word.
+        let locative = prefix.is_empty() && is_after_preposition(ctx, &m.range);
         let places: Vec<&Entry> = entries
             .iter()
             .copied()
             .filter(|e| matches!(e.kind, Kind::City | Kind::Region | Kind::Site))
             .filter(|e| !e.common_word || cue)
+            .filter(|e| !is_minor(ctx, e) || (!kaf && (cue || locative || e.country.as_deref().is_some_and(|c| countries.contains(c)))))
             .collect();
         // "الكويت" is the country unless a place noun says otherwise ("مدينة الكويت").
         if places.is_empty() || (has_country && !cue) {
@@ -157,8 +288,14 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &LocationRules, table: &mut EntityT
         table.add_entry(best, m.range.clone(), false, true);
     }
 
+    directional_areas(ctx, table);
+
     for f in rules.places.find(&ctx.tagged, &Input { text: ctx.folded, data: &() }) {
         let p = &f.value;
+        if let Some(facility) = &p.facility {
+            add_facility(ctx, table, facility, p);
+            continue;
+        }
         if ctx.lex_overlaps(&p.name) {
             continue;
         }
@@ -167,6 +304,99 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &LocationRules, table: &mut EntityT
         let name = ctx.original(&p.name).to_string();
         let i = table.get_or_insert(&id, || Item::found(id.clone(), name, p.kind, None));
         table.add_mention(i, p.name.clone(), false, true);
+    }
+}
+
+/// A GeoNames town or site of fewer than a million people (not a capital): its name is more
+/// often something else (a word, a person) unless the document is about its country.
+fn is_minor(ctx: &Context<'_>, e: &Entry) -> bool {
+    e.id.starts_with("gn:") && !e.is_major() && ctx.lexicon.country_of_capital(&e.id).is_none()
+}
+
+/// True when the word before `range` is في, إلى, نحو, قرب or باتجاه.
+fn is_after_preposition(ctx: &Context<'_>, range: &Range<usize>) -> bool {
+    word_before(ctx.folded, range.start).is_some_and(|(_, w)| {
+        let w = w.strip_prefix('و').filter(|w| w.len() > 2).unwrap_or(w);
+        ["في", "الي", "نحو", "قرب", "باتجاه"].contains(&w)
+    })
+}
+
+/// The countries a document is about: those it names (by name or nationality adjective), and
+/// those of the bodies, people, regions and major cities it names.
+fn document_countries<'c>(ctx: &'c Context<'_>) -> std::collections::HashSet<&'c str> {
+    let mut out = std::collections::HashSet::new();
+    for m in &ctx.lex {
+        for t in &m.targets {
+            let e = ctx.lexicon.entry(t.entry);
+            if e.kind == Kind::Country {
+                // By name: an adjective alone ("وساطة مصرية") does not make an article about Egypt.
+                if t.form == Form::Name {
+                    out.insert(e.id.as_str());
+                }
+            } else if !is_minor(ctx, e) {
+                if let Some(c) = e.country.as_deref() {
+                    out.insert(c);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Compass words that name part of a country before its name ("شمال سوريا", "شمالي العراق",
+/// "شمال شرق سوريا") or, with the article, before its nationality adjective ("الشمال السوري").
+const DIRECTIONS: &[(&str, &str)] = &[("شمال", "north"), ("جنوب", "south"), ("شرق", "east"), ("غرب", "west")];
+
+/// The direction a word names (after an optional clitic, with an optional article and nisba
+/// ي), whether it has the article, and the clitic's length in bytes.
+fn direction(word: &str) -> Option<(&'static str, bool, usize)> {
+    let w = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
+    let w = w.strip_prefix('ب').unwrap_or(w);
+    let clitic = word.len() - w.len();
+    let (w, article) = match w.strip_prefix("ال") {
+        Some(rest) => (rest, true),
+        None => (w, false),
+    };
+    let w = w.strip_suffix('ي').unwrap_or(w);
+    DIRECTIONS.iter().find(|(d, _)| *d == w).map(|(_, en)| (*en, article, clitic))
+}
+
+/// The word of `text` ending just before `at` (spaces skipped), with its range.
+fn word_before(text: &str, at: usize) -> Option<(Range<usize>, &str)> {
+    let before = text[..at].trim_end_matches(' ');
+    let start = crate::normalize::word_start(before, before.len());
+    (start < before.len()).then(|| (start..before.len(), &before[start..]))
+}
+
+/// Parts of a country named by compass words: "شمال سوريا", "جنوب شرقي تركيا", "الجنوب
+/// اللبناني". Not a compass word and a city ("جنوب صنعاء" says where, it names no region).
+fn directional_areas(ctx: &Context<'_>, table: &mut EntityTable) {
+    for m in &ctx.lex {
+        let Some(country) = m.targets.iter().map(|t| (ctx.lexicon.entry(t.entry), t.form)).find(|(e, _)| e.kind == Kind::Country)
+        else {
+            continue;
+        };
+        let Some((r1, w1)) = word_before(ctx.folded, m.range.start) else { continue };
+        let Some((d1, article1, clitic1)) = direction(w1) else { continue };
+        // The article goes with the adjective ("الشمال السوري"), not with the name.
+        if article1 != (country.1 == Form::Adjective) || (article1 && d1 == "west") {
+            continue;
+        }
+        let mut start = r1.start + clitic1;
+        let mut dirs = d1.to_string();
+        if matches!(d1, "east" | "west") && !article1 && clitic1 == 0 {
+            if let Some((r0, w0)) = word_before(ctx.folded, r1.start) {
+                if let Some((d0 @ ("north" | "south"), false, clitic0)) = direction(w0) {
+                    start = r0.start + clitic0;
+                    dirs = format!("{d0}-{d1}");
+                }
+            }
+        }
+        let range = start..m.range.end;
+        let id = format!("area:{dirs}:{}", country.0.id);
+        let name = ctx.original(&range).to_string();
+        let i = table.get_or_insert(&id, || Item::found(id.clone(), name, "region", Some(country.0.id.clone())));
+        table.add_mention(i, range, false, true);
     }
 }
 
