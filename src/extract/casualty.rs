@@ -86,27 +86,27 @@ static RULES: &[Rule<CasualtyTables, CasualtyFigure>] = &[
     },
     Rule {
         name: "cue + dual noun (وقتل ناشطان)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})\s+(?P<unit>{{dual_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})\s+(?P<unit>{{dual_unit}})(?:\s+(?P<adj>{{nationality}}))?){{>}}",
         prod: dual,
     },
     Rule {
         name: "verb cue + a few words + dual noun (قتل في الهجوم جنديان)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})(?P<gap>(?:\s+{{w}}){1,4}?)\s+(?P<unit>{{dual_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})(?P<gap>(?:\s+{{w}}){1,4}?)\s+(?P<unit>{{dual_unit}})(?:\s+(?P<adj>{{nationality}}))?){{>}}",
         prod: dual,
     },
     Rule {
         name: "figure + cue (سبعة جنود ليبيين قتلوا، 18 من رجال الشرطة قُتلوا، عشرة آلاف منهم قُتلوا)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?P<poss>ه|ها|هم)?|(?P<part>منهم|منهن|من\s+{{w}}(?:\s+{{w}}){0,3}?))(?:\s+(?:(?P<adj>{{adjective}})|(?P<adjw>{{w}})))?\s+(?:(?:الذين|ممن)\s+)?(?:(?:قد|كانوا)\s+)?(?P<cue>{{cue_after}})){{>}}",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?P<poss>ه|ها|هم)?|(?P<adjunit>{{nationality}})|(?P<part>منهم|منهن|من\s+{{w}}(?:\s+{{w}}){0,3}?))(?:\s+(?:(?P<adj>{{nationality}})|(?P<adjw>{{w}})))?\s+(?:(?:الذين|ممن)\s+)?(?:(?:قد|كانوا)\s+)?(?P<cue>{{cue_after}})){{>}}",
         prod: cue_after,
     },
     Rule {
         name: "among the fallen (من بين قتلى المعارضة ثلاثة من قادة المجموعات)",
-        pattern: r"{{<}}(?:من\s+)?بين\s+(?:ال)?(?P<cue>{{cue_noun}})(?:\s+{{w}}){0,3}?\s+(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?:\s+(?P<adj>{{adjective}}))?|(?P<part>من\s+{{w}}(?:\s+ال{{w}})?))){{>}}",
+        pattern: r"{{<}}(?:من\s+)?بين\s+(?:ال)?(?P<cue>{{cue_noun}})(?:\s+{{w}}){0,3}?\s+(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?:\s+(?P<adj>{{nationality}}))?|(?P<part>من\s+{{w}}(?:\s+ال{{w}})?))){{>}}",
         prod: cue_noun,
     },
     Rule {
         name: "figure of the fallen (10 قتلى)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?P<cue>{{cue_noun}})(?:\s+(?P<adj>{{adjective}}))?(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?P<cue>{{cue_noun}})(?:\s+(?P<adj>{{nationality}}))?(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
         prod: cue_noun,
     },
     Rule {
@@ -131,7 +131,10 @@ fn figure(c: &Captures<'_>, i: &Input<'_, CasualtyTables>, status: CasualtyStatu
     if let Some(p) = i.group(c, "part") {
         group = group_of_phrase(&t.figures, p);
     }
-    let adjective = |g: &str| i.group(c, g).and_then(|a| t.figures.adjective.get(&squash(a)).cloned());
+    let adjective = |g: &str| {
+        let a = squash(i.group(c, g)?);
+        t.figures.adjective.get(&a).or_else(|| a.strip_suffix('ا').and_then(|b| t.figures.adjective.get(b))).cloned()
+    };
     // "روسياً" folds to the country's name and is not tagged as an adjective: read it as
     // "روسي" + the accusative alef.
     let accusative = || i.group(c, "adjw").and_then(|w| w.strip_suffix('ا')).and_then(|w| t.figures.adjective.get(w).cloned());
@@ -298,9 +301,9 @@ impl CasualtyRules {
         }
         vars.insert(
             "named",
-            r"(?:(?P<others>آخرين|آخرون|اخرين|آخر)|(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?P<poss>ه|ها|هم)?(?:\s+(?P<adj>{{adjective}}))?|(?P<adjunit>{{adjective}})|(?P<part>من\s+{{w}}(?:\s+ال{{w}})?))"
+            r"(?:(?P<others>آخرين|آخرون|اخرين|آخر)|(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?P<poss>ه|ها|هم)?(?:\s+(?P<adj>{{nationality}}))?|(?P<adjunit>{{nationality}})|(?P<part>من\s+{{w}}(?:\s+ال{{w}})?))"
                 .replace("{{person_unit}}", &vars["person_unit"])
-                .replace("{{adjective}}", &vars["adjective"])
+                .replace("{{nationality}}", &vars["nationality"])
                 .replace("{{w}}", &vars["w"]),
         );
         let joined = Regex::new(&crate::rules::expand(JOINED, &vars)).expect("the joined-figure pattern compiles");
@@ -311,7 +314,7 @@ impl CasualtyRules {
 
 /// A figure right after another (a few words of its own between them), joined by "و" or given
 /// as a part of it ("بينهم", "من بينهم", "منهم"): it takes the status of the figure before.
-const JOINED: &str = r"^(?:\s+{{w}}){0,5}?\s*,?\s*(?:و\s*|(?:و?من\s+)?بينهم\s+|و?منهم\s+)(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}";
+const JOINED: &str = r"^(?:\s+{{w}}){0,5}?\s*,?\s*(?:و\s*|(?:و?من\s+)?بينهم\s+|و?منهم\s+)(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?:\s+(?P<adj>{{nationality}}))?){{>}}";
 
 /// Every casualty figure of the text.
 pub(crate) fn find(ctx: &Context<'_>, rules: &CasualtyRules, entities: &EntityTable, positions: &Positions) -> Vec<CasualtyFound> {
