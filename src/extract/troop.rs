@@ -437,6 +437,13 @@ pub(crate) fn side_of(
     };
     if let Some(rest) = trimmed.strip_prefix("من ").filter(|_| !withdrawal()).or_else(|| trimmed.strip_prefix("تابعين ل")) {
         if let Some(found) = side_starting_at(entities, positions, range.end + (after.len() - rest.len())) {
+            // "من نيجيريا وتشاد والكاميرون": a force of several countries has no one side.
+            let next = ctx.folded[found.1.end..].trim_start();
+            let next = next.strip_prefix('،').or_else(|| next.strip_prefix(',')).map_or(next, str::trim_start);
+            let more = next.strip_prefix('و').map(|r| ctx.folded.len() - r.len());
+            if more.is_some_and(|at| side_starting_at(entities, positions, at).is_some()) {
+                return None;
+            }
             return Some(found);
         }
     }
@@ -460,7 +467,10 @@ pub(crate) fn side_starting_at(entities: &EntityTable, positions: &Positions, at
 
 /// Words after which a name is where the troops go or are, not whose they are ("في أفغانستان",
 /// "إلى ليبيا", "بجمهورية أفريقيا الوسطى").
-const PLACE_WORDS: &[&str] = &["في", "إلى", "الى", "داخل", "نحو", "عبر", "لدى", "على", "عن", "من", "مع", "ضد", "قرب", "حدود"];
+const PLACE_WORDS: &[&str] = &[
+    "في", "إلى", "الى", "داخل", "نحو", "عبر", "لدى", "على", "عن", "من", "مع", "ضد", "قرب", "حدود", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي",
+    "جنوبي", "شرقي", "غربي",
+];
 
 /// Is the mention starting at `at` governed by a preposition of place (a word of
 /// [`PLACE_WORDS`] or a glued ب/ل)?
