@@ -5,7 +5,9 @@
 //! ٢٠ آخرون") takes the group and side of the figure before it.
 
 use super::entity::{EntityTable, Positions};
-use super::troop::{FigureTables, country_of, integer, nearest_side_before, number_of, qualifier_of, side_starting_at, squash, unit_of};
+use super::troop::{
+    FigureTables, country_of, following_side, integer, nearest_side_before, number_of, qualifier_of, side_starting_at, squash, unit_of,
+};
 use super::{Context, Mapper};
 use crate::document::{self, CasualtyGroup, CasualtyStatus, Qualifier};
 use crate::rules::{Input, Rule, RuleSet, alternation};
@@ -344,7 +346,7 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &CasualtyRules, entities: &EntityTa
         let fig = f.value;
         let (group, actor) = match out.last() {
             Some(prev) if fig.others => (prev.group, prev.actor.clone()),
-            _ => (group_of(fig.group), casualty_side(ctx, entities, positions, &f.range, &fig)),
+            _ => (group_of(fig.group), casualty_side(ctx, &rules.tables.figures, entities, positions, &f.range, &fig)),
         };
         out.push(CasualtyFound { range: f.range, figure: fig, group, actor });
     }
@@ -371,6 +373,7 @@ fn group_of(g: &str) -> CasualtyGroup {
 /// before a casualty figure is otherwise as often the attacker as the victim.
 fn casualty_side(
     ctx: &Context<'_>,
+    tables: &FigureTables,
     entities: &EntityTable,
     positions: &Positions,
     range: &Range<usize>,
@@ -397,6 +400,10 @@ fn casualty_side(
         if let Some(found) = side_starting_at(entities, positions, at) {
             return Some(found);
         }
+    }
+    // "مقتل 5 من عناصر الحشد الشعبي", "مقتل 3 جنود من مشاة البحرية الأمريكية"
+    if let Some(found) = following_side(ctx, tables, entities, positions, fig.part.as_ref().map_or(range.end, |p| p.end.max(range.end))) {
+        return Some(found);
     }
     if fig.possessive {
         return nearest_side_before(ctx, entities, positions, range);

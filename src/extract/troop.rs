@@ -346,7 +346,7 @@ const FOREIGN: &[&str] = &["اجنبي", "اجنبيا", "اجنبيه", "اجا
 /// The side named in the noun phrase that goes on after the figure: "7 آلاف من عناصر الحشد
 /// الشعبي", "200 من جنود مشاة البحرية الأمريكية". The phrase ends at a preposition, a word with
 /// a clitic (و، ل، ب) or punctuation, and is at most three words.
-fn following_side(
+pub(crate) fn following_side(
     ctx: &Context<'_>,
     tables: &FigureTables,
     entities: &EntityTable,
@@ -468,8 +468,29 @@ pub(crate) fn side_starting_at(entities: &EntityTable, positions: &Positions, at
 /// Words after which a name is where the troops go or are, not whose they are ("في أفغانستان",
 /// "إلى ليبيا", "بجمهورية أفريقيا الوسطى").
 const PLACE_WORDS: &[&str] = &[
-    "في", "إلى", "الى", "داخل", "نحو", "عبر", "لدى", "على", "عن", "من", "مع", "ضد", "قرب", "حدود", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي",
-    "جنوبي", "شرقي", "غربي",
+    "في",
+    "إلى",
+    "الى",
+    "داخل",
+    "نحو",
+    "عبر",
+    "لدى",
+    "على",
+    "عن",
+    "من",
+    "مع",
+    "ضد",
+    "قرب",
+    "حدود",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
 ];
 
 /// Is the mention starting at `at` governed by a preposition of place (a word of
