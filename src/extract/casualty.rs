@@ -1,8 +1,20 @@
 //! Casualty figures: people killed, wounded, captured or missing, who they were and whose.
 //!
-//! A cue of `data/casualty_cues.tsv` before the figure ("مقتل 7 جنود ليبيين", "قُتل ١٢ جندياً"),
-//! after it ("سبعة جنود قتلوا"), or as its noun ("10 قتلى", "15 جريحاً"). "آخرون/آخرين" ("وأصيب
-//! ٢٠ آخرون") takes the group and side of the figure before it.
+//! The figure's cue (`data/casualty_cues.tsv`) comes:
+//! - before it: "مقتل 7 جنود ليبيين", "قُتل ١٢ جندياً", "لقي 22 من رجال الأمن", "أودى بحياة 32
+//!   شخصاً"; a verb may have a few words of place, time or subject first ("قُتل في تركيا أمس
+//!   الاثنين 5 شرطيين", "اعتقلت الشرطة 1300 شخص"), then the figure must say who;
+//! - after it: "سبعة جنود ليبيين قتلوا", "18 من رجال الشرطة قُتلوا", "عشرة آلاف منهم قُتلوا",
+//!   "95 عسكرياً روسياً كانوا في الأسر";
+//! - as its noun: "10 قتلى", "15 جريحاً", "2300 قتيل";
+//! - in a toll: "ارتفعت حصيلة القتلى إلى 2750", "عدد عناصره الذين قُتلوا … إلى 372 عنصراً".
+//!
+//! A dual noun counts two ("وقتل ناشطان"). A figure joined to one found ("، و6 مواطنين") or
+//! given as its part ("بينهم 724 طفلاً", "من بينهم 3 شرطيين", "من بين القتلى ثلاثة صحفيين")
+//! takes its status; "آخرون" ("وأصيب ٢٠ آخرون") takes the group and side of the figure before.
+//!
+//! The side is only what the figure says: a nationality, "من + side", "في صفوف + side", the
+//! noun phrase after it, or for "من مقاتليه" / "منهم" the side named before it in the sentence.
 
 use super::entity::{EntityTable, Positions};
 use super::troop::{

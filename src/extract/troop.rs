@@ -2,9 +2,17 @@
 //!
 //! A figure is a number (digits, words or both: "10 آلاف", "ألفي", "1.5 مليون") and a personnel
 //! noun of `data/units.tsv`, with a hedge of `data/hedges.tsv` before it ("أكثر من", "ما يصل
-//! إلى") or after it ("على الأقل"). The side is read from a nationality adjective ("جندي كوري
-//! شمالي"), "من + country" ("جنود من كوريا الشمالية"), or the country or force that sends them
-//! earlier in the sentence ("كوريا الشمالية يمكن أن ترسل ما يصل إلى 12 ألف جندي").
+//! إلى", "أزيد من") or after it ("على الأقل"); a range ("بين 3 و5 آلاف", "من 2000 إلى 3000
+//! مقاتل"); a force whose size is given ("كتيبة قوامها 750 عنصراً", "مرتزقة فاغنر البالغ عددهم
+//! 5 آلاف"); or "N آخرون" right after a troop figure of the same sentence.
+//!
+//! The side, in order: a nationality adjective in the figure ("جندي كوري شمالي", "جندياً
+//! روسياً"); the noun phrase after it ("من عناصر الحشد الشعبي", "من جنود مشاة البحرية
+//! الأمريكية"); "من + country or force" ("جنود من كوريا الشمالية"; not after a withdrawal verb,
+//! and none for a force of several countries); the nearest country, force, group or alliance
+//! before it in the sentence that is not the object of a preposition of place ("في أفغانستان");
+//! failing one, the country of the person or body that speaks or acts ("أعلن البنتاغون نشر …").
+//! "جندي أجنبي" has no side.
 
 use super::entity::{EntityTable, Positions};
 use super::{Context, Mapper};
