@@ -228,10 +228,25 @@ fn cue_first(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<Casualty
     }
     // "قتل 3" with nothing counted after it is often a date or a different verb sense; a bare
     // figure needs a noun ("مقتل 7" in a headline is still read: the cue is a verbal noun).
-    if !named && !cue.starts_with('م') && !cue.starts_with("اصابه") && !cue.starts_with("سقوط") {
+    if !named && !cue.starts_with('م') && !cue.starts_with("اصابه") && !cue.starts_with("سقوط") && !bare_figure_ends(c, i) {
         return None;
     }
     figure(c, i, status_of(i.data, &cue)?)
+}
+
+/// A verb's figure without a noun ends its clause ("قُتل 5، وأصيب 10", "قتل 5 وأصيب 10
+/// آخرون"): what follows is punctuation, the end, or "و" and another cue.
+fn bare_figure_ends(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> bool {
+    if c.name("gap").is_some_and(|g| !g.as_str().trim().is_empty()) {
+        return false;
+    }
+    let rest = c.name("m").map_or("", |m| &i.text[m.end()..]);
+    let rest = rest.trim_start_matches([' ', '\t']);
+    if rest.is_empty() || rest.starts_with(['.', ',', '،', '؛', ';', '\n']) {
+        return true;
+    }
+    let next = rest.split_whitespace().next().unwrap_or("");
+    next.strip_prefix('و').is_some_and(|w| i.data.status.get(w).is_some_and(|(_, gap)| *gap))
 }
 
 fn dual(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
