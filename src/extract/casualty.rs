@@ -138,8 +138,22 @@ fn status_of(t: &CasualtyTables, cue: &str) -> Option<CasualtyStatus> {
     t.status.get(&squash(cue)).map(|(s, _)| *s)
 }
 
+/// Words (folded) after which "إصابة" and "مصابين" are cases of an illness, not wounds.
+const ILLNESS: &[&str] =
+    &["بفيروس", "بكورونا", "بكوفيد", "بمرض", "بالفيروس", "بالكوليرا", "بوباء", "بالوباء", "بالحصبه", "بالسرطان", "بالعدوي", "بالتسمم"];
+
+/// The figure is about an illness: "إصابة 500 شخص بفيروس كورونا", "عدد المصابين بكورونا".
+fn illness(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> bool {
+    let rest = c.name("m").map_or("", |m| &i.text[m.end()..]);
+    let what = i.group(c, "what").unwrap_or("");
+    rest.split_whitespace().take(2).chain(what.split_whitespace()).any(|w| ILLNESS.iter().any(|x| w.starts_with(x)))
+}
+
 fn figure(c: &Captures<'_>, i: &Input<'_, CasualtyTables>, status: CasualtyStatus) -> Option<CasualtyFigure> {
     let t = i.data;
+    if illness(c, i) {
+        return None;
+    }
     let (value, vague) = number_of(c, i, "num")?;
     let (_, mut group) = unit_of(c, i, &t.figures);
     if let Some(p) = i.group(c, "part") {
@@ -250,7 +264,7 @@ fn bare_figure_ends(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> bool {
 }
 
 fn dual(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
-    if !gap_ok(c, i) {
+    if !gap_ok(c, i) || illness(c, i) {
         return None;
     }
     let t = i.data;
