@@ -293,6 +293,10 @@ fn cue_noun(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyF
 /// "حصيلة القتلى … إلى N": the status is the first casualty word of the toll's description.
 fn toll(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
     let t = i.data;
+    // "عدد من الرهائن": "a number of", not a toll.
+    if i.group(c, "what").is_some_and(|w| w.starts_with("من ")) {
+        return None;
+    }
     let status = i.group(c, "what")?.split_whitespace().find_map(|w| {
         let w = w.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(w);
         let w = w.strip_prefix("ال").unwrap_or(w);
