@@ -1,5 +1,10 @@
 //! One Arabic number parser for every extractor: digits in any script, number words, and the two
-//! mixed ("12 ألف", "1.5 مليون").
+//! mixed ("12 ألف", "1.5 مليون", "ألف و500", "240 ألفاً و381").
+//!
+//! Words: units, teens and tens in every gender and case, compounds joined by و ("إحدى
+//! وعشرون", "ثلاثمائة وخمسة وستون"), hundreds fused or not ("ثلاثمائة", "ثلاث مئة"), the dual
+//! ("ألفي", "مئتا", "مليونين"), plural multipliers ("ثلاثة آلاف", "خمسة ملايين"), fractions
+//! ("نصف مليون", "مليون ونصف المليون") and vague quantities ("عشرات الآلاف", "بضعة آلاف").
 //!
 //! Works on folded text (see [`crate::Normalized`]), so Arabic-Indic and Persian digits are
 //! already Western and hamza spellings already one. The words and their roles come from

@@ -1,11 +1,25 @@
 //! Casualty figures: people killed, wounded, captured or missing, who they were and whose.
 //!
-//! A cue of `data/casualty_cues.tsv` before the figure ("مقتل 7 جنود ليبيين", "قُتل ١٢ جندياً"),
-//! after it ("سبعة جنود قتلوا"), or as its noun ("10 قتلى", "15 جريحاً"). "آخرون/آخرين" ("وأصيب
-//! ٢٠ آخرون") takes the group and side of the figure before it.
+//! The figure's cue (`data/casualty_cues.tsv`) comes:
+//! - before it: "مقتل 7 جنود ليبيين", "قُتل ١٢ جندياً", "لقي 22 من رجال الأمن", "أودى بحياة 32
+//!   شخصاً"; a verb may have a few words of place, time or subject first ("قُتل في تركيا أمس
+//!   الاثنين 5 شرطيين", "اعتقلت الشرطة 1300 شخص"), then the figure must say who;
+//! - after it: "سبعة جنود ليبيين قتلوا", "18 من رجال الشرطة قُتلوا", "عشرة آلاف منهم قُتلوا",
+//!   "95 عسكرياً روسياً كانوا في الأسر";
+//! - as its noun: "10 قتلى", "15 جريحاً", "2300 قتيل";
+//! - in a toll: "ارتفعت حصيلة القتلى إلى 2750", "عدد عناصره الذين قُتلوا … إلى 372 عنصراً".
+//!
+//! A dual noun counts two ("وقتل ناشطان"). A figure joined to one found ("، و6 مواطنين") or
+//! given as its part ("بينهم 724 طفلاً", "من بينهم 3 شرطيين", "من بين القتلى ثلاثة صحفيين")
+//! takes its status; "آخرون" ("وأصيب ٢٠ آخرون") takes the group and side of the figure before.
+//!
+//! The side is only what the figure says: a nationality, "من + side", "في صفوف + side", the
+//! noun phrase after it, or for "من مقاتليه" / "منهم" the side named before it in the sentence.
 
 use super::entity::{EntityTable, Positions};
-use super::troop::{FigureTables, country_of, integer, nearest_side_before, number_of, qualifier_of, side_starting_at, squash, unit_of};
+use super::troop::{
+    FigureTables, country_of, following_side, integer, nearest_side_before, number_of, qualifier_of, side_starting_at, squash, unit_of,
+};
 use super::{Context, Mapper};
 use crate::document::{self, CasualtyGroup, CasualtyStatus, Qualifier};
 use crate::rules::{Input, Rule, RuleSet, alternation};
@@ -86,27 +100,27 @@ static RULES: &[Rule<CasualtyTables, CasualtyFigure>] = &[
     },
     Rule {
         name: "cue + dual noun (وقتل ناشطان)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})\s+(?P<unit>{{dual_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})\s+(?P<unit>{{dual_unit}})(?:\s+(?P<adj>{{nationality}}))?){{>}}",
         prod: dual,
     },
     Rule {
         name: "verb cue + a few words + dual noun (قتل في الهجوم جنديان)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})(?P<gap>(?:\s+{{w}}){1,4}?)\s+(?P<unit>{{dual_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?P<cue>{{cue_before}})(?P<gap>(?:\s+{{w}}){1,4}?)\s+(?P<unit>{{dual_unit}})(?:\s+(?P<adj>{{nationality}}))?){{>}}",
         prod: dual,
     },
     Rule {
         name: "figure + cue (سبعة جنود ليبيين قتلوا، 18 من رجال الشرطة قُتلوا، عشرة آلاف منهم قُتلوا)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?P<poss>ه|ها|هم)?|(?P<part>منهم|منهن|من\s+{{w}}(?:\s+{{w}}){0,3}?))(?:\s+(?:(?P<adj>{{adjective}})|(?P<adjw>{{w}})))?\s+(?:(?:الذين|ممن)\s+)?(?:(?:قد|كانوا)\s+)?(?P<cue>{{cue_after}})){{>}}",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?P<poss>ه|ها|هم)?|(?P<adjunit>{{nationality}})|(?P<part>منهم|منهن|من\s+{{w}}(?:\s+{{w}}){0,3}?))(?:\s+(?:(?P<adj>{{nationality}})|(?P<adjw>{{w}})))?\s+(?:(?:الذين|ممن)\s+)?(?:(?:قد|كانوا)\s+)?(?P<cue>{{cue_after}})){{>}}",
         prod: cue_after,
     },
     Rule {
         name: "among the fallen (من بين قتلى المعارضة ثلاثة من قادة المجموعات)",
-        pattern: r"{{<}}(?:من\s+)?بين\s+(?:ال)?(?P<cue>{{cue_noun}})(?:\s+{{w}}){0,3}?\s+(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?:\s+(?P<adj>{{adjective}}))?|(?P<part>من\s+{{w}}(?:\s+ال{{w}})?))){{>}}",
+        pattern: r"{{<}}(?:من\s+)?بين\s+(?:ال)?(?P<cue>{{cue_noun}})(?:\s+{{w}}){0,3}?\s+(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?:\s+(?P<adj>{{nationality}}))?|(?P<part>من\s+{{w}}(?:\s+ال{{w}})?))){{>}}",
         prod: cue_noun,
     },
     Rule {
         name: "figure of the fallen (10 قتلى)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?P<cue>{{cue_noun}})(?:\s+(?P<adj>{{adjective}}))?(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?P<cue>{{cue_noun}})(?:\s+(?P<adj>{{nationality}}))?(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
         prod: cue_noun,
     },
     Rule {
@@ -124,14 +138,31 @@ fn status_of(t: &CasualtyTables, cue: &str) -> Option<CasualtyStatus> {
     t.status.get(&squash(cue)).map(|(s, _)| *s)
 }
 
+/// Words (folded) after which "إصابة" and "مصابين" are cases of an illness, not wounds.
+const ILLNESS: &[&str] =
+    &["بفيروس", "بكورونا", "بكوفيد", "بمرض", "بالفيروس", "بالكوليرا", "بوباء", "بالوباء", "بالحصبه", "بالسرطان", "بالعدوي", "بالتسمم"];
+
+/// The figure is about an illness: "إصابة 500 شخص بفيروس كورونا", "عدد المصابين بكورونا".
+fn illness(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> bool {
+    let rest = c.name("m").map_or("", |m| &i.text[m.end()..]);
+    let what = i.group(c, "what").unwrap_or("");
+    rest.split_whitespace().take(2).chain(what.split_whitespace()).any(|w| ILLNESS.iter().any(|x| w.starts_with(x)))
+}
+
 fn figure(c: &Captures<'_>, i: &Input<'_, CasualtyTables>, status: CasualtyStatus) -> Option<CasualtyFigure> {
     let t = i.data;
+    if illness(c, i) {
+        return None;
+    }
     let (value, vague) = number_of(c, i, "num")?;
     let (_, mut group) = unit_of(c, i, &t.figures);
     if let Some(p) = i.group(c, "part") {
         group = group_of_phrase(&t.figures, p);
     }
-    let adjective = |g: &str| i.group(c, g).and_then(|a| t.figures.adjective.get(&squash(a)).cloned());
+    let adjective = |g: &str| {
+        let a = squash(i.group(c, g)?);
+        t.figures.adjective.get(&a).or_else(|| a.strip_suffix('ا').and_then(|b| t.figures.adjective.get(b))).cloned()
+    };
     // "روسياً" folds to the country's name and is not tagged as an adjective: read it as
     // "روسي" + the accusative alef.
     let accusative = || i.group(c, "adjw").and_then(|w| w.strip_suffix('ا')).and_then(|w| t.figures.adjective.get(w).cloned());
@@ -211,14 +242,29 @@ fn cue_first(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<Casualty
     }
     // "قتل 3" with nothing counted after it is often a date or a different verb sense; a bare
     // figure needs a noun ("مقتل 7" in a headline is still read: the cue is a verbal noun).
-    if !named && !cue.starts_with('م') && !cue.starts_with("اصابه") && !cue.starts_with("سقوط") {
+    if !named && !cue.starts_with('م') && !cue.starts_with("اصابه") && !cue.starts_with("سقوط") && !bare_figure_ends(c, i) {
         return None;
     }
     figure(c, i, status_of(i.data, &cue)?)
 }
 
+/// A verb's figure without a noun ends its clause ("قُتل 5، وأصيب 10", "قتل 5 وأصيب 10
+/// آخرون"): what follows is punctuation, the end, or "و" and another cue.
+fn bare_figure_ends(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> bool {
+    if c.name("gap").is_some_and(|g| !g.as_str().trim().is_empty()) {
+        return false;
+    }
+    let rest = c.name("m").map_or("", |m| &i.text[m.end()..]);
+    let rest = rest.trim_start_matches([' ', '\t']);
+    if rest.is_empty() || rest.starts_with(['.', ',', '،', '؛', ';', '\n']) {
+        return true;
+    }
+    let next = rest.split_whitespace().next().unwrap_or("");
+    next.strip_prefix('و').is_some_and(|w| i.data.status.get(w).is_some_and(|(_, gap)| *gap))
+}
+
 fn dual(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
-    if !gap_ok(c, i) {
+    if !gap_ok(c, i) || illness(c, i) {
         return None;
     }
     let t = i.data;
@@ -247,6 +293,10 @@ fn cue_noun(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyF
 /// "حصيلة القتلى … إلى N": the status is the first casualty word of the toll's description.
 fn toll(c: &Captures<'_>, i: &Input<'_, CasualtyTables>) -> Option<CasualtyFigure> {
     let t = i.data;
+    // "عدد من الرهائن": "a number of", not a toll.
+    if i.group(c, "what").is_some_and(|w| w.starts_with("من ")) {
+        return None;
+    }
     let status = i.group(c, "what")?.split_whitespace().find_map(|w| {
         let w = w.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(w);
         let w = w.strip_prefix("ال").unwrap_or(w);
@@ -298,9 +348,9 @@ impl CasualtyRules {
         }
         vars.insert(
             "named",
-            r"(?:(?P<others>آخرين|آخرون|اخرين|آخر)|(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?P<poss>ه|ها|هم)?(?:\s+(?P<adj>{{adjective}}))?|(?P<adjunit>{{adjective}})|(?P<part>من\s+{{w}}(?:\s+ال{{w}})?))"
+            r"(?:(?P<others>آخرين|آخرون|اخرين|آخر)|(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?P<poss>ه|ها|هم)?(?:\s+(?P<adj>{{nationality}}))?|(?P<adjunit>{{nationality}})|(?P<part>من\s+{{w}}(?:\s+ال{{w}})?))"
                 .replace("{{person_unit}}", &vars["person_unit"])
-                .replace("{{adjective}}", &vars["adjective"])
+                .replace("{{nationality}}", &vars["nationality"])
                 .replace("{{w}}", &vars["w"]),
         );
         let joined = Regex::new(&crate::rules::expand(JOINED, &vars)).expect("the joined-figure pattern compiles");
@@ -311,7 +361,7 @@ impl CasualtyRules {
 
 /// A figure right after another (a few words of its own between them), joined by "و" or given
 /// as a part of it ("بينهم", "من بينهم", "منهم"): it takes the status of the figure before.
-const JOINED: &str = r"^(?:\s+{{w}}){0,5}?\s*,?\s*(?:و\s*|(?:و?من\s+)?بينهم\s+|و?منهم\s+)(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}";
+const JOINED: &str = r"^(?:\s+{{w}}){0,5}?\s*,?\s*(?:و\s*|(?:و?من\s+)?بينهم\s+|و?منهم\s+)(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:من\s+)?(?:ال)?(?P<unit>{{person_unit}})(?:\s+(?P<adj>{{nationality}}))?){{>}}";
 
 /// Every casualty figure of the text.
 pub(crate) fn find(ctx: &Context<'_>, rules: &CasualtyRules, entities: &EntityTable, positions: &Positions) -> Vec<CasualtyFound> {
@@ -341,7 +391,7 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &CasualtyRules, entities: &EntityTa
         let fig = f.value;
         let (group, actor) = match out.last() {
             Some(prev) if fig.others => (prev.group, prev.actor.clone()),
-            _ => (group_of(fig.group), casualty_side(ctx, entities, positions, &f.range, &fig)),
+            _ => (group_of(fig.group), casualty_side(ctx, &rules.tables.figures, entities, positions, &f.range, &fig)),
         };
         out.push(CasualtyFound { range: f.range, figure: fig, group, actor });
     }
@@ -368,6 +418,7 @@ fn group_of(g: &str) -> CasualtyGroup {
 /// before a casualty figure is otherwise as often the attacker as the victim.
 fn casualty_side(
     ctx: &Context<'_>,
+    tables: &FigureTables,
     entities: &EntityTable,
     positions: &Positions,
     range: &Range<usize>,
@@ -394,6 +445,10 @@ fn casualty_side(
         if let Some(found) = side_starting_at(entities, positions, at) {
             return Some(found);
         }
+    }
+    // "مقتل 5 من عناصر الحشد الشعبي", "مقتل 3 جنود من مشاة البحرية الأمريكية"
+    if let Some(found) = following_side(ctx, tables, entities, positions, fig.part.as_ref().map_or(range.end, |p| p.end.max(range.end))) {
+        return Some(found);
     }
     if fig.possessive {
         return nearest_side_before(ctx, entities, positions, range);

@@ -2,16 +2,24 @@
 //!
 //! A figure is a number (digits, words or both: "10 آلاف", "ألفي", "1.5 مليون") and a personnel
 //! noun of `data/units.tsv`, with a hedge of `data/hedges.tsv` before it ("أكثر من", "ما يصل
-//! إلى") or after it ("على الأقل"). The side is read from a nationality adjective ("جندي كوري
-//! شمالي"), "من + country" ("جنود من كوريا الشمالية"), or the country or force that sends them
-//! earlier in the sentence ("كوريا الشمالية يمكن أن ترسل ما يصل إلى 12 ألف جندي").
+//! إلى", "أزيد من") or after it ("على الأقل"); a range ("بين 3 و5 آلاف", "من 2000 إلى 3000
+//! مقاتل"); a force whose size is given ("كتيبة قوامها 750 عنصراً", "مرتزقة فاغنر البالغ عددهم
+//! 5 آلاف"); or "N آخرون" right after a troop figure of the same sentence.
+//!
+//! The side, in order: a nationality adjective in the figure ("جندي كوري شمالي", "جندياً
+//! روسياً"); the noun phrase after it ("من عناصر الحشد الشعبي", "من جنود مشاة البحرية
+//! الأمريكية"); "من + country or force" ("جنود من كوريا الشمالية"; not after a withdrawal verb,
+//! and none for a force of several countries); the nearest country, force, group or alliance
+//! before it in the sentence that is not the object of a preposition of place ("في أفغانستان");
+//! failing one, the country of the person or body that speaks or acts ("أعلن البنتاغون نشر …").
+//! "جندي أجنبي" has no side.
 
 use super::entity::{EntityTable, Positions};
 use super::{Context, Mapper};
 use crate::document::{self, Qualifier};
 use crate::lexicon::Kind;
 use crate::number::parse_numbers;
-use crate::rules::{Input, Rule, RuleSet, Vars, alternation, common_vars};
+use crate::rules::{ADJECTIVE_MARK, Input, Rule, RuleSet, Vars, alternation, common_vars};
 use crate::table::Table;
 use regex::Captures;
 use std::collections::{HashMap, HashSet};
@@ -79,22 +87,27 @@ pub(crate) struct TroopRules {
 static RULES: &[Rule<FigureTables, Figure>] = &[
     Rule {
         name: "between n and m + noun (بين 3 و5 آلاف جندي)",
-        pattern: r"{{<}}(?P<m>(?:ما\s+)?بين\s+(?P<num>{{number}})\s+و\s*(?P<num2>{{number}})\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}",
+        pattern: r"{{<}}(?P<m>(?:ما\s+)?بين\s+(?P<num>{{number}})\s+و\s*(?P<num2>{{number}})\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}})(?:\s+(?P<adj>{{nationality}}))?){{>}}",
         prod: between,
     },
     Rule {
         name: "from n to m + noun (من 2000 إلى 3000 مقاتل)",
-        pattern: r"{{<}}(?P<m>(?:من\s+)?(?P<num>{{number}})\s*(?:-|–|إلى|الى)\s*(?P<num2>{{number}})\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}",
+        pattern: r"{{<}}(?P<m>(?:من\s+)?(?P<num>{{number}})\s*(?:-|–|إلى|الى)\s*(?P<num2>{{number}})\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}})(?:\s+(?P<adj>{{nationality}}))?){{>}}",
         prod: between,
     },
     Rule {
         name: "hedge? number + noun + nationality? (أكثر من 10 آلاف جندي كوري شمالي)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}})(?:\s+(?P<adj>{{adjective}}))?(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}})(?:\s+(?P<adj>{{nationality}}))?(?:\s+(?P<post>{{post_hedge}}))?){{>}}",
         prod: counted,
     },
     Rule {
         name: "a force numbering n (قوة قوامها 3 آلاف)",
         pattern: r"{{<}}{{clitic}}(?:قوة|قوات|كتيبة|لواء|فرقة|وحدة|وحدات|فوج|بعثة|تعزيزات)(?:\s+[\p{L}]+){0,3}?\s+(?:قوامها|قوامه|عديدها|عديده|تعدادها|تعداده|يبلغ\s+عددها|يبلغ\s+عدده|يبلغ\s+قوامها|يبلغ\s+قوامه|تضم|يضم)\s+(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})(?:\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}}))?){{>}}",
+        prod: counted,
+    },
+    Rule {
+        name: "troops whose number is n (مرتزقة فاغنر البالغ عددهم 5 آلاف)",
+        pattern: r"{{<}}{{clitic}}(?:ال)?{{troop_unit}}(?:\s+[\p{L}]+){0,3}?\s+(?:(?:الذين|اللذين)\s+)?(?:و?(?:البالغ|البالغة|يبلغ|تبلغ|بلغ|يقدر|تقدر|المقدر)\s+)(?:عددهم|عددها|عدده|قوامهم|قوامها)\s+(?:ب|(?:إلى|الى|بنحو)\s+)?(?P<m>(?:(?P<hedge>{{hedge}})\s+)?(?P<num>{{number}})(?:\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}}))?){{>}}",
         prod: counted,
     },
     Rule {
@@ -104,7 +117,7 @@ static RULES: &[Rule<FigureTables, Figure>] = &[
     },
     Rule {
         name: "vague (عشرات الآلاف من الجنود)",
-        pattern: r"{{<}}{{clitic}}(?P<m>(?P<vague>عشرات|مئات|آلاف|الآلاف|ألوف)(?:\s+(?:الآلاف|آلاف))?\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}})(?:\s+(?P<adj>{{adjective}}))?){{>}}",
+        pattern: r"{{<}}{{clitic}}(?P<m>(?P<vague>عشرات|مئات|آلاف|الآلاف|ألوف)(?:\s+(?:الآلاف|آلاف))?\s+(?:من\s+)?(?:ال)?(?P<unit>{{troop_unit}})(?:\s+(?P<adj>{{nationality}}))?){{>}}",
         prod: vague,
     },
 ];
@@ -148,7 +161,8 @@ pub(crate) fn qualifier_of<D>(c: &Captures<'_>, i: &Input<'_, D>, t: &FigureTabl
 }
 
 pub(crate) fn country_of<D>(c: &Captures<'_>, i: &Input<'_, D>, t: &FigureTables) -> Option<String> {
-    i.group(c, "adj").and_then(|a| t.adjective.get(&squash(a)).cloned())
+    let a = squash(i.group(c, "adj")?);
+    t.adjective.get(&a).or_else(|| a.strip_suffix('ا').and_then(|b| t.adjective.get(b))).cloned()
 }
 
 /// True when group `unit` holds a noun that counts troops.
@@ -263,6 +277,12 @@ impl FigureTables {
         vars.insert("post_hedge", alternation(["على الأقل", "تقريبا", "تقريباً"]));
         vars.insert("troop_unit", alternation(self.unit.iter().filter(|(_, (_, t))| *t).map(|(k, _)| k.as_str())));
         vars.insert("person_unit", alternation(self.unit.keys().map(String::as_str)));
+        // "روسياً", "فلسطينياً": the accusative of an adjective is not always tagged (it may be
+        // spelled like the country's name).
+        let accusative =
+            self.adjective.keys().filter(|k| !k.contains(' ') && !k.starts_with("ال") && k.ends_with('ي')).map(|k| format!("{k}ا"));
+        let accusative: Vec<String> = accusative.collect();
+        vars.insert("nationality", format!("(?:{}|{})", vars["adjective"], alternation(accusative.iter().map(String::as_str))));
         vars.insert("dual_unit", alternation(self.dual.iter().map(String::as_str)));
         vars.insert("number", number_pattern());
         // One word: no digits, no punctuation that ends a phrase.
@@ -311,6 +331,8 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &TroopRules, entities: &EntityTable
         let next_word = ctx.folded[f.range.end..].split_whitespace().next().unwrap_or("");
         let actor = if f.value.country.is_none() && FOREIGN.contains(&next_word.trim_end_matches(|c: char| !c.is_alphabetic())) {
             None
+        } else if let (None, Some(found)) = (&f.value.country, following_side(ctx, &rules.tables, entities, positions, f.range.end)) {
+            Some(found)
         } else {
             side_of(ctx, entities, positions, &f.range, f.value.country.as_deref())
         };
@@ -329,6 +351,75 @@ static CASUALTY_CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// Adjectives that say the troops are foreign without saying whose ("جندي أجنبي").
 const FOREIGN: &[&str] = &["اجنبي", "اجنبيا", "اجنبيه", "اجانب", "الاجنبي", "الاجنبيه", "الاجانب", "اجنبيين"];
 
+/// The side named in the noun phrase that goes on after the figure: "7 آلاف من عناصر الحشد
+/// الشعبي", "200 من جنود مشاة البحرية الأمريكية". The phrase ends at a preposition, a word with
+/// a clitic (و، ل، ب) or punctuation, and is at most three words.
+pub(crate) fn following_side(
+    ctx: &Context<'_>,
+    tables: &FigureTables,
+    entities: &EntityTable,
+    positions: &Positions,
+    from: usize,
+) -> Option<(usize, Range<usize>)> {
+    let mut at = from;
+    for _ in 0..3 {
+        let rest = &ctx.tagged[at..];
+        let ws = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if ws == 0 {
+            return None;
+        }
+        let start = at + ws;
+        if let Some(found) = side_starting_at(entities, positions, start) {
+            return Some(found);
+        }
+        let word_len = ctx.tagged[start..]
+            .find(|c: char| !crate::normalize::is_word_char(c) && c != ADJECTIVE_MARK)
+            .unwrap_or(ctx.tagged.len() - start);
+        let word = &ctx.tagged[start..start + word_len];
+        if word.is_empty() {
+            return None;
+        }
+        if word.starts_with(ADJECTIVE_MARK) {
+            // The adjective and any adjective words after it ("كوري شمالي").
+            let mut end = start + word_len;
+            while let Some(next) = ctx.tagged[end..].strip_prefix(' ').filter(|n| n.starts_with(ADJECTIVE_MARK)) {
+                end = ctx.tagged.len() - next.len() + next.find(|c: char| c != ADJECTIVE_MARK).unwrap_or(next.len());
+            }
+            let country = tables.adjective.get(&squash(&ctx.folded[start..end]))?;
+            return entities.find(country).map(|i| (i, from..end));
+        }
+        let folded = &ctx.folded[start..start + word_len];
+        let clitic = !folded.starts_with("ال") && (folded.starts_with('و') || folded.starts_with('ل') || folded.starts_with('ب'));
+        if clitic || PLACE_WORDS.iter().any(|p| crate::normalize::fold_name(p) == folded) {
+            return None;
+        }
+        at = start + word_len;
+    }
+    None
+}
+
+/// Words (folded) of a withdrawal: after one, "من + country" is where troops leave, not whose
+/// they are ("سحبت بريطانيا ألف جندي من أفغانستان").
+const WITHDRAWAL: &[&str] = &[
+    "سحب",
+    "سحبت",
+    "يسحب",
+    "تسحب",
+    "سيسحب",
+    "ستسحب",
+    "انسحاب",
+    "انسحب",
+    "انسحبت",
+    "ينسحب",
+    "تنسحب",
+    "اجلاء",
+    "اخراج",
+    "خروج",
+    "مغادره",
+    "غادر",
+    "غادرت",
+];
+
 /// Whose troops: the nationality the figure names; else "من + country/force" right after it;
 /// else the side named before it in its sentence (see [`nearest_side_before`]).
 pub(crate) fn side_of(
@@ -345,8 +436,22 @@ pub(crate) fn side_of(
     // "جنود من كوريا الشمالية", "عناصر من حزب الله"
     let after = &ctx.folded[range.end..sentence.end.max(range.end)];
     let trimmed = after.trim_start();
-    if let Some(rest) = trimmed.strip_prefix("من ").or_else(|| trimmed.strip_prefix("تابعين ل")) {
+    let withdrawal = || {
+        ctx.folded[sentence.start..range.start.max(sentence.start)].split_whitespace().any(|w| {
+            let w = w.strip_prefix('و').filter(|r| r.chars().count() > 2).unwrap_or(w);
+            let w = w.strip_prefix("ال").unwrap_or(w);
+            WITHDRAWAL.contains(&w)
+        })
+    };
+    if let Some(rest) = trimmed.strip_prefix("من ").filter(|_| !withdrawal()).or_else(|| trimmed.strip_prefix("تابعين ل")) {
         if let Some(found) = side_starting_at(entities, positions, range.end + (after.len() - rest.len())) {
+            // "من نيجيريا وتشاد والكاميرون": a force of several countries has no one side.
+            let next = ctx.folded[found.1.end..].trim_start();
+            let next = next.strip_prefix('،').or_else(|| next.strip_prefix(',')).map_or(next, str::trim_start);
+            let more = next.strip_prefix('و').map(|r| ctx.folded.len() - r.len());
+            if more.is_some_and(|at| side_starting_at(entities, positions, at).is_some()) {
+                return None;
+            }
             return Some(found);
         }
     }
@@ -370,7 +475,31 @@ pub(crate) fn side_starting_at(entities: &EntityTable, positions: &Positions, at
 
 /// Words after which a name is where the troops go or are, not whose they are ("في أفغانستان",
 /// "إلى ليبيا", "بجمهورية أفريقيا الوسطى").
-const PLACE_WORDS: &[&str] = &["في", "إلى", "الى", "داخل", "نحو", "عبر", "لدى", "على", "عن", "من", "مع", "ضد", "قرب", "حدود"];
+const PLACE_WORDS: &[&str] = &[
+    "في",
+    "إلى",
+    "الى",
+    "داخل",
+    "نحو",
+    "عبر",
+    "لدى",
+    "على",
+    "عن",
+    "من",
+    "مع",
+    "ضد",
+    "قرب",
+    "حدود",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+];
 
 /// Is the mention starting at `at` governed by a preposition of place (a word of
 /// [`PLACE_WORDS`] or a glued ب/ل)?
