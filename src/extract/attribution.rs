@@ -54,6 +54,8 @@ pub(crate) struct Cue {
     conjoined: bool,
     /// A verb of a relative clause ("… بومبيو، الذي قال إن"): its subject is the noun before.
     relative: bool,
+    /// A verb that continues the previous source even with a noun after it ("ودعا الدول إلى").
+    continues: bool,
 }
 
 /// The source of a claim.
@@ -136,6 +138,8 @@ fn source_output(source: &SourceRef, claim: &Range<usize>, map: &Mapper<'_>, ent
 struct Lookup {
     kinds: HashMap<String, CueKind>,
     heads: HashSet<String>,
+    /// Verb forms that continue the previous source whatever follows them ("وأضاف", "ودعا").
+    continues: HashSet<String>,
 }
 
 /// The compiled attribution rules.
@@ -161,7 +165,8 @@ fn cue(c: &Captures<'_>, i: &Input<'_, Lookup>) -> Option<Cue> {
     let word = c.name("cue")?;
     let kind = *i.data.kinds.get(&squash(&i.text[word.range()]))?;
     let whole = c.name("m")?.range();
-    Some(Cue { kind, word: word.range(), whole, conjoined: c.name("conj").is_some(), relative: false })
+    let continues = i.data.continues.contains(&i.text[word.range()]);
+    Some(Cue { kind, word: word.range(), whole, conjoined: c.name("conj").is_some(), relative: false, continues })
 }
 
 fn squash(s: &str) -> String {
@@ -173,9 +178,13 @@ impl AttributionRules {
         let table = Table::parse("cues.tsv", include_str!("../../data/cues.tsv")).expect("cues.tsv is checked by tests");
         let mut kinds = HashMap::new();
         let mut heads = HashSet::new();
+        let mut continues = HashSet::new();
         let mut words: HashMap<&str, Vec<String>> = HashMap::new();
         for row in table.rows() {
             let folded = fold_name(row.get("cue"));
+            if row.get("continues") == "yes" {
+                continues.insert(folded.clone());
+            }
             let kind = match row.get("kind") {
                 "verb" => CueKind::Verb,
                 "noun" => CueKind::Noun,
@@ -201,7 +210,7 @@ impl AttributionRules {
         let mut verbs = words.get("verb").cloned().unwrap_or_default();
         verbs.extend(words.get("impersonal").cloned().unwrap_or_default());
         vars.insert("verb", alternation(verbs.iter().map(String::as_str)));
-        AttributionRules { rules: RuleSet::new(RULES, &vars), lookup: Lookup { kinds, heads } }
+        AttributionRules { rules: RuleSet::new(RULES, &vars), lookup: Lookup { kinds, heads, continues } }
     }
 }
 
@@ -611,7 +620,15 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
                 None => {
                     // "يذكر أن …" (it is mentioned that) at the start of a claim is impersonal.
                     let passive = !cue.conjoined && ctx.folded[cue.word.clone()].starts_with('ي');
-                    if continuing.is_none() && !passive && (cue.conjoined || at_claim_start(s, cue.whole.start)) && !cue.relative {
+                    // Other verbs continue only when no noun follows them ("ونقلت محطات التلفزة
+                    // …" has a subject of its own, unknown as it is).
+                    let subjectless = cue.continues || subjectless(ctx, skip_spaces(ctx, cue.word.end));
+                    if continuing.is_none()
+                        && !passive
+                        && subjectless
+                        && (cue.conjoined || at_claim_start(s, cue.whole.start))
+                        && !cue.relative
+                    {
                         continuing = Some(cue);
                     }
                     continue;
@@ -660,6 +677,15 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
             // "بحسب فرانس برس": the outlet relays, and is the source when no other is named.
             if cue.kind == CueKind::Noun {
                 via.push(source.clone());
+            }
+            // "أعلنت وكالة الأناضول أن …" is the agency's own report, unless the source it
+            // relays follows at once ("ذكرت صحيفة …، نقلاً عن مسؤولين، أن").
+            let relays = s.cues.iter().any(|c| {
+                c.kind == CueKind::Noun && c.whole.start >= end && ctx.folded[end..c.whole.start].trim_matches([' ', ',']).is_empty()
+            });
+            if cue.kind == CueKind::Verb && !relays && found.is_none() {
+                found = Some(AttributionFound::new(source, speaker, cue.whole.clone(), mode));
+                continue;
             }
             outlets.push((source, cue.whole.clone(), mode));
             continue;
@@ -720,6 +746,20 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
 
 fn is_media(entities: &EntityTable, source: &SourceRef) -> bool {
     matches!(source, SourceRef::Entity(i) if entities.items[*i].kind == Kind::Media.as_str())
+}
+
+/// True when nothing after a verb can be its subject: a complement, a preposition, a quote,
+/// punctuation or the end.
+fn subjectless(ctx: &Context<'_>, at: usize) -> bool {
+    let rest = ctx.folded[at..].trim_start();
+    let first: &str = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
+    first.is_empty()
+        || COMPLEMENTS.contains(&first)
+        || ["ان", "في", "خلال", "ايضا", "علي", "الي", "من", "عن", "امام", "لدي", "عقب", "بعد", "اثناء", "كذلك", "بدوره", "بدورها"]
+            .contains(&first)
+        || ADVERBIALS.contains(&first)
+        || (first.starts_with('ل') && !first.starts_with("ال"))
+        || (first.starts_with('ب') && !first.starts_with("ال"))
 }
 
 /// True when only opening words ("و", "كما", "من جهته،") stand between the claim's start and
