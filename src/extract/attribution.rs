@@ -775,6 +775,13 @@ fn at_claim_start(s: &Scope<'_, '_>, at: usize) -> bool {
 fn verb_subject(s: &Scope<'_, '_>, entities: &mut EntityTable, cue: &Cue) -> Option<Subject> {
     let ctx = s.ctx;
     if cue.relative {
+        // Only a relative clause set off by a comma describes a speaker ("بومبيو، الذي قال");
+        // "وفاة الملا عمر التي أعلنت" is a passive about the noun.
+        let pronoun = ctx.folded[..cue.whole.start].trim_end();
+        let before_pronoun = pronoun[..pronoun.rfind(' ').unwrap_or(0)].trim_end();
+        if !before_pronoun.ends_with(',') {
+            return None;
+        }
         return subject_before(s, entities, cue.whole.start, true);
     }
     let first = at_claim_start(s, cue.whole.start);
@@ -899,12 +906,73 @@ fn subject_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize, strict: 
     if !ok {
         return None;
     }
+    // A rank or title alone ("العميد الركن صالح علي حسن", "السيد …") introduces the name after it.
+    let phrase = name_after_titles(s, phrase);
     // The person the phrase introduces, after a comma and a rank: "المتحدث باسم قوات
     // التحالف، العميد الركن تركي المالكي".
     if let Some((person, end)) = person_in_apposition(s, entities, phrase.end) {
         return Some((SourceRef::Entity(person), Some((person, Some(phrase))), end));
     }
     Some((SourceRef::Phrase(phrase.clone()), None, phrase.end))
+}
+
+/// Ranks and honorifics that stand before a name.
+const TITLES: &[&str] = &[
+    "العميد",
+    "اللواء",
+    "العقيد",
+    "المقدم",
+    "الرايد",
+    "النقيب",
+    "الملازم",
+    "الركن",
+    "الجنرال",
+    "الفريق",
+    "المشير",
+    "الشيخ",
+    "السيد",
+    "السيده",
+    "الدكتور",
+    "الدكتوره",
+    "الامير",
+    "الاميره",
+    "الملا",
+    "القاضي",
+    "المهندس",
+    "الاستاذ",
+    "الحاج",
+];
+
+/// The name after a phrase made only of titles: "العميد الركن صالح علي حسن" → "صالح علي حسن".
+fn name_after_titles(s: &Scope<'_, '_>, phrase: Range<usize>) -> Range<usize> {
+    let ctx = s.ctx;
+    if !ctx.folded[phrase.clone()].split(' ').all(|w| TITLES.contains(&w)) {
+        return phrase;
+    }
+    let start = skip_spaces(ctx, phrase.end);
+    let mut end = start;
+    let mut pos = start;
+    for _ in 0..3 {
+        let we = word_end(ctx, pos);
+        let w = &ctx.folded[pos..we];
+        // A definite word ends the name, but for the second part of a compound ("عبد الله").
+        let previous = ctx.folded[..pos].trim_end().rsplit(' ').next().unwrap_or("");
+        let compound = ["عبد", "ابو", "ابي", "بن", "بنت", "ال"].contains(&previous);
+        if we == pos
+            || we > s.claim.end
+            || STOPS.contains(&w)
+            || COMPLEMENTS.contains(&w)
+            || w.starts_with("ال") && end > start && !compound
+        {
+            break;
+        }
+        end = we;
+        if !ctx.folded[we..].starts_with(' ') {
+            break;
+        }
+        pos = we + 1;
+    }
+    if end > start { start..end } else { phrase }
 }
 
 /// A person named after a comma and up to three words of rank at `at`.
@@ -1294,6 +1362,14 @@ fn relay_after(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize) -> Opti
     }
     if let Some((i, _)) = media_at(s, entities, at) {
         return Some(SourceRef::Entity(i));
+    }
+    // "لـ«الشرق الأوسط»": the outlet's name in quotes after the clitic.
+    let quoted = rest['ل'.len_utf8()..].trim_start_matches([' ', '«', '“', '"']);
+    if quoted.len() + 'ل'.len_utf8() < rest.len() {
+        let inner = at + rest.len() - quoted.len();
+        if let Some((i, _)) = media_at(s, entities, inner) {
+            return Some(SourceRef::Entity(i));
+        }
     }
     let skip = if rest.starts_with("لوكاله ") || rest.starts_with("لقناه ") || rest.starts_with("لصحيفه ") {
         rest.find(' ').map(|i| i + 1)?
