@@ -321,6 +321,11 @@ const ADVERBIALS: &[&str] = &[
     "بدورها",
     "اول",
     "الجاري",
+    "انذاك",
+    "حينها",
+    "لاحقا",
+    "مجددا",
+    "كذلك",
 ];
 
 /// Words that end a noun phrase: complements, prepositions, relatives, negations.
@@ -406,6 +411,19 @@ const STOPS: &[&str] = &[
     "عنه",
     "عنها",
     "بل",
+    "فيه",
+    "فيها",
+    "فيهم",
+    "عليه",
+    "عليها",
+    "منه",
+    "منها",
+    "اليه",
+    "اليها",
+    "لهم",
+    "معه",
+    "معها",
+    "عبر",
 ];
 
 /// Words after which a noun phrase is a speaker: a complement or the opening of a quote.
@@ -755,7 +773,7 @@ fn subjectless(ctx: &Context<'_>, at: usize) -> bool {
     let first: &str = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
     first.is_empty()
         || COMPLEMENTS.contains(&first)
-        || ["ان", "في", "خلال", "ايضا", "علي", "الي", "من", "عن", "امام", "لدي", "عقب", "بعد", "اثناء", "كذلك", "بدوره", "بدورها"]
+        || ["ان", "في", "خلال", "ايضا", "علي", "الي", "من", "عن", "امام", "لدي", "عقب", "بعد", "اثناء", "كذلك", "بدوره", "بدورها", "عبر"]
             .contains(&first)
         || ADVERBIALS.contains(&first)
         || (first.starts_with('ل') && !first.starts_with("ال"))
@@ -863,8 +881,13 @@ fn own_words(ctx: &Context<'_>, cue: &Cue) -> bool {
 /// or followed by a complement, as after a verb, whose object may follow it too).
 fn subject_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize, strict: Strictness) -> Option<Subject> {
     let ctx = s.ctx;
-    // Quotation marks around a name: بحسب “جان شارل بريزار”.
-    let at = skip_spaces(ctx, at + ctx.folded[at..].len() - ctx.folded[at..].trim_start_matches(['“', '"', '«']).len());
+    // Quotation marks around a name: بحسب “جان شارل بريزار” (after a verb, a quote is what
+    // was said).
+    let at = if strict == Strictness::Verb {
+        at
+    } else {
+        skip_spaces(ctx, at + ctx.folded[at..].len() - ctx.folded[at..].trim_start_matches(['“', '"', '«']).len())
+    };
     if at >= s.claim.end {
         return None;
     }
@@ -904,7 +927,7 @@ fn subject_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize, strict: 
             Strictness::Verb => definite && complement_follows(ctx, phrase.end, s.claim.end),
         };
     if !ok {
-        return None;
+        return if strict == Strictness::Verb { unknown_name(s, at).map(|r| (SourceRef::Phrase(r.clone()), None, r.end)) } else { None };
     }
     // A rank or title alone ("العميد الركن صالح علي حسن", "السيد …") introduces the name after it.
     let phrase = name_after_titles(s, phrase);
@@ -914,6 +937,82 @@ fn subject_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize, strict: 
         return Some((SourceRef::Entity(person), Some((person, Some(phrase))), end));
     }
     Some((SourceRef::Phrase(phrase.clone()), None, phrase.end))
+}
+
+/// Nouns that a verb of saying takes as its object before a complement ("وأكد ضرورة أن"): not
+/// names.
+const NOT_NAMES: &[&str] = &[
+    "ضروره",
+    "اهميه",
+    "استعداد",
+    "رفض",
+    "دعم",
+    "وجود",
+    "حرص",
+    "عزم",
+    "امل",
+    "ثقه",
+    "قناعه",
+    "استغراب",
+    "ترحيب",
+    "تمسك",
+    "عضو",
+    "وكيل",
+    "مساعد",
+    "احد",
+    "بكل",
+    "نحن",
+    "انا",
+];
+
+/// A name the lexicon does not know right after a verb, up to three words, then a complement,
+/// a colon, a comma, an outlet or a place of speaking: "وقال عمر باباكالي، أحد السكان، إن",
+/// "قالت شبكة شام: إن", "وقال كاجمان لصحيفة … إن".
+fn unknown_name(s: &Scope<'_, '_>, at: usize) -> Option<Range<usize>> {
+    let ctx = s.ctx;
+    let mut end = at;
+    let mut pos = at;
+    for n in 0..3 {
+        let we = word_end(ctx, pos);
+        if we == pos || we > s.claim.end {
+            break;
+        }
+        let w = &ctx.folded[pos..we];
+        let previous = ctx.folded[..pos].trim_end().rsplit(' ').next().unwrap_or("");
+        let compound = n > 0 && ["عبد", "ابو", "ابي", "بن", "بنت", "ال"].contains(&previous);
+        // Not a name: an adverb in the accusative (رسمياً), a noun with a pronoun (ولاءها), a
+        // preposition with the article (بالقول).
+        let inflected = w.ends_with('ا') || w.ends_with("ها") || w.ends_with("هم") || w.starts_with("بال");
+        if STOPS.contains(&w)
+            || inflected
+            || COMPLEMENTS.contains(&w)
+            || NOT_NAMES.contains(&w)
+            || ADVERBIALS.contains(&w)
+            || s.heads.contains(w)
+            || (w.starts_with("ال") && !compound)
+            || (n > 0 && w.starts_with('ل'))
+            || w.chars().any(|c| c.is_ascii_digit())
+            || w.chars().count() < 3
+        {
+            break;
+        }
+        end = we;
+        if !ctx.folded[we..].starts_with(' ') || ctx.folded[we + 1..].starts_with(' ') {
+            break;
+        }
+        pos = we + 1;
+    }
+    if end == at {
+        return None;
+    }
+    let next = skip_spaces(ctx, end);
+    let rest = &ctx.folded[next..s.claim.end.max(next)];
+    let first = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
+    let ok = COMPLEMENTS.contains(&first)
+        || rest.starts_with([':', ','])
+        || ((first.starts_with('ل') || ["في", "خلال", "عبر"].contains(&first) || s.heads.contains(first))
+            && complement_follows(ctx, next, s.claim.end));
+    ok.then_some(at..end)
 }
 
 /// Ranks and honorifics that stand before a name.
