@@ -883,7 +883,7 @@ fn subject_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize, strict: 
     let ctx = s.ctx;
     // Quotation marks around a name: بحسب “جان شارل بريزار” (after a verb, a quote is what
     // was said).
-    let at = if strict == Strictness::Verb {
+    let at = if strict == Strictness::Verb && !short_quote(ctx, at) {
         at
     } else {
         skip_spaces(ctx, at + ctx.folded[at..].len() - ctx.folded[at..].trim_start_matches(['“', '"', '«']).len())
@@ -982,7 +982,8 @@ fn unknown_name(s: &Scope<'_, '_>, at: usize) -> Option<Range<usize>> {
         let compound = n > 0 && ["عبد", "ابو", "ابي", "بن", "بنت", "ال"].contains(&previous);
         // Not a name: an adverb in the accusative (رسمياً), a noun with a pronoun (ولاءها), a
         // preposition with the article (بالقول).
-        let inflected = w.ends_with('ا') || w.ends_with("ها") || w.ends_with("هم") || w.starts_with("بال");
+        let between_commas = ctx.folded[..pos].trim_end().ends_with(',') && ctx.folded[we..].starts_with(',');
+        let inflected = (w.ends_with('ا') && between_commas) || w.ends_with("ها") || w.ends_with("هم") || w.starts_with("بال");
         if STOPS.contains(&w)
             || inflected
             || COMPLEMENTS.contains(&w)
@@ -1093,6 +1094,22 @@ fn person_in_apposition(s: &Scope<'_, '_>, entities: &EntityTable, at: usize) ->
         pos = we + 1;
     }
     None
+}
+
+/// True when a quotation opening at `at` is a short name ("أعلن «جيش الإسلام» …"): closed
+/// within five words, with no punctuation inside and the sentence going on after it.
+fn short_quote(ctx: &Context<'_>, at: usize) -> bool {
+    let rest = &ctx.folded[at..];
+    let Some(open) = rest.chars().next().filter(|c| matches!(c, '«' | '“' | '"')) else { return false };
+    let inner = &rest[open.len_utf8()..];
+    let Some(close) = inner.find(['»', '”', '"']) else { return false };
+    let name = &inner[..close];
+    let after_close = inner[close..].char_indices().nth(1).map_or("", |(i, _)| &inner[close + i..]);
+    !name.trim().is_empty()
+        && name.split_whitespace().count() <= 5
+        && !name.contains([',', '.', ':', '!', '?'])
+        && after_close.starts_with([' ', ','])
+        && !after_close.trim_start().starts_with(['.', '!', '?'])
 }
 
 /// The role given in apposition after a person's name: "ماريا زاخاروفا، المتحدثة باسم …".
