@@ -548,7 +548,15 @@ fn mention_starts(ctx: &Context<'_>, entities: &EntityTable) -> Starts {
 fn split_claims<'c>(ctx: &Context<'_>, starts: &Starts, sentence: &Range<usize>, cues: &[&'c Cue]) -> Vec<(Range<usize>, Vec<&'c Cue>)> {
     let mut out: Vec<(Range<usize>, Vec<&'c Cue>)> = vec![(sentence.clone(), Vec::new())];
     for &cue in cues {
+        // A cue inside a relative clause already split off belongs to that clause.
+        if let Some(k) = out.iter().position(|(r, _)| r.contains(&cue.whole.start)).filter(|&k| k + 1 < out.len()) {
+            out[k].1.push(cue);
+            continue;
+        }
         let (current, current_cues) = out.last_mut().expect("one claim at least");
+        if cue.whole.start < current.start {
+            continue;
+        }
         if cue.relative {
             if let Some((clause, rest)) = relative_clause(ctx, current, cue) {
                 let end = current.end;
@@ -1234,7 +1242,7 @@ fn source_after_an(s: &Scope<'_, '_>, entities: &mut EntityTable, end: usize) ->
     }
     let rest = &ctx.folded[at..s.claim.end.max(at)];
     let skip = if rest.starts_with("عن ") {
-        4
+        "عن ".len()
     } else if rest.starts_with("علي لسان ") {
         "علي لسان ".len()
     } else {
