@@ -11,7 +11,8 @@
 //!   named before whose name ends or starts with that word;
 //! - a noun phrase headed by a speaker noun (`head` rows of the cue table: "المرصد", "الباحث",
 //!   "لجنة أطباء …"), or any definite noun phrase that a complement (أن، إن، :) follows, is kept
-//!   as an `unresolved` source when it names nothing of the lexicon;
+//!   as an `unresolved` source when it names nothing of the lexicon, and so is a name the
+//!   lexicon lacks between a verb and what was said ("وقال عمر باباكالي، أحد السكان، إن");
 //! - a verb without a subject ("وأضافت أن …") continues the previous claim's source
 //!   (`inherited: true`);
 //! - a nominal cue ("بحسب X", "وفق تقديرات X", "نقلاً عن X", "بحسب ما أوردت X") names the
