@@ -78,7 +78,10 @@ fn split_line(line: &str, offset: usize, out: &mut Vec<Range<usize>>) {
                 let next = chars.get(k + 1).map(|&(_, n)| n);
                 let prev = k.checked_sub(1).map(|p| chars[p].1);
                 let at_end_or_space = next.is_none_or(|n| n == ' ' || matches!(n, '»' | '”' | '"' | ')' | ']'));
-                if !at_end_or_space {
+                // A period between two Arabic words with its space lost ("المحافظ.ولاحقا"), as
+                // text pasted from the web often has it.
+                let glued = c == '.' && prev.is_some_and(is_arabic_letter) && next.is_some_and(is_arabic_letter);
+                if !at_end_or_space && !glued {
                     continue;
                 }
                 if c == '.' && is_abbreviation(&chars[..k]) {
@@ -95,6 +98,10 @@ fn split_line(line: &str, offset: usize, out: &mut Vec<Range<usize>>) {
         }
     }
     push_trimmed(line, start, line.len(), offset, out);
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
 }
 
 /// A period after a one-letter word ("د.", "م.") marks an abbreviation, not a sentence end.
@@ -133,6 +140,12 @@ mod tests {
     fn quotes_hold_sentence_ends() {
         assert_eq!(split("قال “لن نتراجع! ابدا” ثم غادر. وانتهى"), ["قال “لن نتراجع! ابدا” ثم غادر.", "وانتهي"]);
         assert_eq!(split("قال \"نعم. لا\" ثم"), ["قال \"نعم. لا\" ثم"]);
+    }
+
+    #[test]
+    fn a_period_glued_between_arabic_words_ends_a_sentence() {
+        assert_eq!(split("قال المكتب.ولاحقا وقعت مواجهات"), ["قال المكتب.", "ولاحقا وقعت مواجهات"]);
+        assert_eq!(split("بلغت النسبه 10.5 بالميه"), ["بلغت النسبه 10.5 بالميه"]);
     }
 
     #[test]

@@ -331,7 +331,7 @@ fn project(config: &str) -> tempfile::TempDir {
     )
     .unwrap();
     std::fs::write(dir.path().join("khabar.toml"), config).unwrap();
-    std::fs::write(dir.path().join("articles/2024/a.txt"), "قال فريق خبر للتحقق إن 300 جندي وصلوا إلى الحدود.").unwrap();
+    std::fs::write(dir.path().join("articles/2024/a.txt"), "وصل 300 جندي إلى الحدود، وفق فريق خبر للتحقق.").unwrap();
     std::fs::write(dir.path().join("articles/2024/b.txt"), "وقال مصدر عسكري إن القوات انسحبت.").unwrap();
     dir
 }
@@ -356,7 +356,7 @@ fn khabar_toml_in_a_parent_folder_sets_levels_and_lexicons() {
     in_project(&dir, &["--no-config"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("a.txt:1:24: error: unattributed-figure"))
+        .stdout(predicate::str::contains("a.txt:1:5: error: unattributed-figure"))
         .stdout(predicate::str::contains("b.txt:1:6: warning: anonymous-source"));
 }
 

@@ -11,7 +11,8 @@
 //!   named before whose name ends or starts with that word;
 //! - a noun phrase headed by a speaker noun (`head` rows of the cue table: "المرصد", "الباحث",
 //!   "لجنة أطباء …"), or any definite noun phrase that a complement (أن، إن، :) follows, is kept
-//!   as an `unresolved` source when it names nothing of the lexicon;
+//!   as an `unresolved` source when it names nothing of the lexicon, and so is a name the
+//!   lexicon lacks between a verb and what was said ("وقال عمر باباكالي، أحد السكان، إن");
 //! - a verb without a subject ("وأضافت أن …") continues the previous claim's source
 //!   (`inherited: true`);
 //! - a nominal cue ("بحسب X", "وفق تقديرات X", "نقلاً عن X", "بحسب ما أوردت X") names the
@@ -54,6 +55,8 @@ pub(crate) struct Cue {
     conjoined: bool,
     /// A verb of a relative clause ("… بومبيو، الذي قال إن"): its subject is the noun before.
     relative: bool,
+    /// A verb that continues the previous source even with a noun after it ("ودعا الدول إلى").
+    continues: bool,
 }
 
 /// The source of a claim.
@@ -136,6 +139,8 @@ fn source_output(source: &SourceRef, claim: &Range<usize>, map: &Mapper<'_>, ent
 struct Lookup {
     kinds: HashMap<String, CueKind>,
     heads: HashSet<String>,
+    /// Verb forms that continue the previous source whatever follows them ("وأضاف", "ودعا").
+    continues: HashSet<String>,
 }
 
 /// The compiled attribution rules.
@@ -161,7 +166,8 @@ fn cue(c: &Captures<'_>, i: &Input<'_, Lookup>) -> Option<Cue> {
     let word = c.name("cue")?;
     let kind = *i.data.kinds.get(&squash(&i.text[word.range()]))?;
     let whole = c.name("m")?.range();
-    Some(Cue { kind, word: word.range(), whole, conjoined: c.name("conj").is_some(), relative: false })
+    let continues = i.data.continues.contains(&i.text[word.range()]);
+    Some(Cue { kind, word: word.range(), whole, conjoined: c.name("conj").is_some(), relative: false, continues })
 }
 
 fn squash(s: &str) -> String {
@@ -173,9 +179,13 @@ impl AttributionRules {
         let table = Table::parse("cues.tsv", include_str!("../../data/cues.tsv")).expect("cues.tsv is checked by tests");
         let mut kinds = HashMap::new();
         let mut heads = HashSet::new();
+        let mut continues = HashSet::new();
         let mut words: HashMap<&str, Vec<String>> = HashMap::new();
         for row in table.rows() {
             let folded = fold_name(row.get("cue"));
+            if row.get("continues") == "yes" {
+                continues.insert(folded.clone());
+            }
             let kind = match row.get("kind") {
                 "verb" => CueKind::Verb,
                 "noun" => CueKind::Noun,
@@ -201,7 +211,7 @@ impl AttributionRules {
         let mut verbs = words.get("verb").cloned().unwrap_or_default();
         verbs.extend(words.get("impersonal").cloned().unwrap_or_default());
         vars.insert("verb", alternation(verbs.iter().map(String::as_str)));
-        AttributionRules { rules: RuleSet::new(RULES, &vars), lookup: Lookup { kinds, heads } }
+        AttributionRules { rules: RuleSet::new(RULES, &vars), lookup: Lookup { kinds, heads, continues } }
     }
 }
 
@@ -312,6 +322,11 @@ const ADVERBIALS: &[&str] = &[
     "بدورها",
     "اول",
     "الجاري",
+    "انذاك",
+    "حينها",
+    "لاحقا",
+    "مجددا",
+    "كذلك",
 ];
 
 /// Words that end a noun phrase: complements, prepositions, relatives, negations.
@@ -397,6 +412,19 @@ const STOPS: &[&str] = &[
     "عنه",
     "عنها",
     "بل",
+    "فيه",
+    "فيها",
+    "فيهم",
+    "عليه",
+    "عليها",
+    "منه",
+    "منها",
+    "اليه",
+    "اليها",
+    "لهم",
+    "معه",
+    "معها",
+    "عبر",
 ];
 
 /// Words after which a noun phrase is a speaker: a complement or the opening of a quote.
@@ -521,7 +549,15 @@ fn mention_starts(ctx: &Context<'_>, entities: &EntityTable) -> Starts {
 fn split_claims<'c>(ctx: &Context<'_>, starts: &Starts, sentence: &Range<usize>, cues: &[&'c Cue]) -> Vec<(Range<usize>, Vec<&'c Cue>)> {
     let mut out: Vec<(Range<usize>, Vec<&'c Cue>)> = vec![(sentence.clone(), Vec::new())];
     for &cue in cues {
+        // A cue inside a relative clause already split off belongs to that clause.
+        if let Some(k) = out.iter().position(|(r, _)| r.contains(&cue.whole.start)).filter(|&k| k + 1 < out.len()) {
+            out[k].1.push(cue);
+            continue;
+        }
         let (current, current_cues) = out.last_mut().expect("one claim at least");
+        if cue.whole.start < current.start {
+            continue;
+        }
         if cue.relative {
             if let Some((clause, rest)) = relative_clause(ctx, current, cue) {
                 let end = current.end;
@@ -611,7 +647,15 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
                 None => {
                     // "يذكر أن …" (it is mentioned that) at the start of a claim is impersonal.
                     let passive = !cue.conjoined && ctx.folded[cue.word.clone()].starts_with('ي');
-                    if continuing.is_none() && !passive && (cue.conjoined || at_claim_start(s, cue.whole.start)) && !cue.relative {
+                    // Other verbs continue only when no noun follows them ("ونقلت محطات التلفزة
+                    // …" has a subject of its own, unknown as it is).
+                    let subjectless = cue.continues || subjectless(ctx, skip_spaces(ctx, cue.word.end));
+                    if continuing.is_none()
+                        && !passive
+                        && subjectless
+                        && (cue.conjoined || at_claim_start(s, cue.whole.start))
+                        && !cue.relative
+                    {
                         continuing = Some(cue);
                     }
                     continue;
@@ -660,6 +704,15 @@ fn attribute(s: &Scope<'_, '_>, entities: &mut EntityTable, previous: Option<&At
             // "بحسب فرانس برس": the outlet relays, and is the source when no other is named.
             if cue.kind == CueKind::Noun {
                 via.push(source.clone());
+            }
+            // "أعلنت وكالة الأناضول أن …" is the agency's own report, unless the source it
+            // relays follows at once ("ذكرت صحيفة …، نقلاً عن مسؤولين، أن").
+            let relays = s.cues.iter().any(|c| {
+                c.kind == CueKind::Noun && c.whole.start >= end && ctx.folded[end..c.whole.start].trim_matches([' ', ',']).is_empty()
+            });
+            if cue.kind == CueKind::Verb && !relays && found.is_none() {
+                found = Some(AttributionFound::new(source, speaker, cue.whole.clone(), mode));
+                continue;
             }
             outlets.push((source, cue.whole.clone(), mode));
             continue;
@@ -722,6 +775,20 @@ fn is_media(entities: &EntityTable, source: &SourceRef) -> bool {
     matches!(source, SourceRef::Entity(i) if entities.items[*i].kind == Kind::Media.as_str())
 }
 
+/// True when nothing after a verb can be its subject: a complement, a preposition, a quote,
+/// punctuation or the end.
+fn subjectless(ctx: &Context<'_>, at: usize) -> bool {
+    let rest = ctx.folded[at..].trim_start();
+    let first: &str = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
+    first.is_empty()
+        || COMPLEMENTS.contains(&first)
+        || ["ان", "في", "خلال", "ايضا", "علي", "الي", "من", "عن", "امام", "لدي", "عقب", "بعد", "اثناء", "كذلك", "بدوره", "بدورها", "عبر"]
+            .contains(&first)
+        || ADVERBIALS.contains(&first)
+        || (first.starts_with('ل') && !first.starts_with("ال"))
+        || (first.starts_with('ب') && !first.starts_with("ال"))
+}
+
 /// True when only opening words ("و", "كما", "من جهته،") stand between the claim's start and
 /// `at`.
 fn at_claim_start(s: &Scope<'_, '_>, at: usize) -> bool {
@@ -735,6 +802,13 @@ fn at_claim_start(s: &Scope<'_, '_>, at: usize) -> bool {
 fn verb_subject(s: &Scope<'_, '_>, entities: &mut EntityTable, cue: &Cue) -> Option<Subject> {
     let ctx = s.ctx;
     if cue.relative {
+        // Only a relative clause set off by a comma describes a speaker ("بومبيو، الذي قال");
+        // "وفاة الملا عمر التي أعلنت" is a passive about the noun.
+        let pronoun = ctx.folded[..cue.whole.start].trim_end();
+        let before_pronoun = pronoun[..pronoun.rfind(' ').unwrap_or(0)].trim_end();
+        if !before_pronoun.ends_with(',') {
+            return None;
+        }
         return subject_before(s, entities, cue.whole.start, true);
     }
     let first = at_claim_start(s, cue.whole.start);
@@ -816,8 +890,13 @@ fn own_words(ctx: &Context<'_>, cue: &Cue) -> bool {
 /// or followed by a complement, as after a verb, whose object may follow it too).
 fn subject_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize, strict: Strictness) -> Option<Subject> {
     let ctx = s.ctx;
-    // Quotation marks around a name: بحسب “جان شارل بريزار”.
-    let at = skip_spaces(ctx, at + ctx.folded[at..].len() - ctx.folded[at..].trim_start_matches(['“', '"', '«']).len());
+    // Quotation marks around a name: بحسب “جان شارل بريزار” (after a verb, a quote is what
+    // was said).
+    let at = if strict == Strictness::Verb && !short_quote(ctx, at) {
+        at
+    } else {
+        skip_spaces(ctx, at + ctx.folded[at..].len() - ctx.folded[at..].trim_start_matches(['“', '"', '«']).len())
+    };
     if at >= s.claim.end {
         return None;
     }
@@ -857,14 +936,152 @@ fn subject_at(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize, strict: 
             Strictness::Verb => definite && complement_follows(ctx, phrase.end, s.claim.end),
         };
     if !ok {
-        return None;
+        return if strict == Strictness::Verb { unknown_name(s, at).map(|r| (SourceRef::Phrase(r.clone()), None, r.end)) } else { None };
     }
+    // A rank or title alone ("العميد الركن صالح علي حسن", "السيد …") introduces the name after it.
+    let phrase = name_after_titles(s, phrase);
     // The person the phrase introduces, after a comma and a rank: "المتحدث باسم قوات
     // التحالف، العميد الركن تركي المالكي".
     if let Some((person, end)) = person_in_apposition(s, entities, phrase.end) {
         return Some((SourceRef::Entity(person), Some((person, Some(phrase))), end));
     }
     Some((SourceRef::Phrase(phrase.clone()), None, phrase.end))
+}
+
+/// Nouns that a verb of saying takes as its object before a complement ("وأكد ضرورة أن"): not
+/// names.
+const NOT_NAMES: &[&str] = &[
+    "ضروره",
+    "اهميه",
+    "استعداد",
+    "رفض",
+    "دعم",
+    "وجود",
+    "حرص",
+    "عزم",
+    "امل",
+    "ثقه",
+    "قناعه",
+    "استغراب",
+    "ترحيب",
+    "تمسك",
+    "عضو",
+    "وكيل",
+    "مساعد",
+    "احد",
+    "بكل",
+    "نحن",
+    "انا",
+];
+
+/// A name the lexicon does not know right after a verb, up to three words, then a complement,
+/// a colon, a comma, an outlet or a place of speaking: "وقال عمر باباكالي، أحد السكان، إن",
+/// "قالت شبكة شام: إن", "وقال كاجمان لصحيفة … إن".
+fn unknown_name(s: &Scope<'_, '_>, at: usize) -> Option<Range<usize>> {
+    let ctx = s.ctx;
+    let mut end = at;
+    let mut pos = at;
+    for n in 0..3 {
+        let we = word_end(ctx, pos);
+        if we == pos || we > s.claim.end {
+            break;
+        }
+        let w = &ctx.folded[pos..we];
+        let previous = ctx.folded[..pos].trim_end().rsplit(' ').next().unwrap_or("");
+        let compound = n > 0 && ["عبد", "ابو", "ابي", "بن", "بنت", "ال"].contains(&previous);
+        // Not a name: an adverb in the accusative (رسمياً), a noun with a pronoun (ولاءها), a
+        // preposition with the article (بالقول).
+        let between_commas = ctx.folded[..pos].trim_end().ends_with(',') && ctx.folded[we..].starts_with(',');
+        let inflected = (w.ends_with('ا') && between_commas) || w.ends_with("ها") || w.ends_with("هم") || w.starts_with("بال");
+        if STOPS.contains(&w)
+            || inflected
+            || COMPLEMENTS.contains(&w)
+            || NOT_NAMES.contains(&w)
+            || ADVERBIALS.contains(&w)
+            || s.heads.contains(w)
+            || (w.starts_with("ال") && !compound)
+            || (n > 0 && w.starts_with('ل'))
+            || w.chars().any(|c| c.is_ascii_digit())
+            || w.chars().count() < 3
+        {
+            break;
+        }
+        end = we;
+        if !ctx.folded[we..].starts_with(' ') || ctx.folded[we + 1..].starts_with(' ') {
+            break;
+        }
+        pos = we + 1;
+    }
+    if end == at {
+        return None;
+    }
+    let next = skip_spaces(ctx, end);
+    let rest = &ctx.folded[next..s.claim.end.max(next)];
+    let first = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
+    let ok = COMPLEMENTS.contains(&first)
+        || rest.starts_with([':', ','])
+        || ((first.starts_with('ل') || ["في", "خلال", "عبر"].contains(&first) || s.heads.contains(first))
+            && complement_follows(ctx, next, s.claim.end));
+    ok.then_some(at..end)
+}
+
+/// Ranks and honorifics that stand before a name.
+const TITLES: &[&str] = &[
+    "العميد",
+    "اللواء",
+    "العقيد",
+    "المقدم",
+    "الرايد",
+    "النقيب",
+    "الملازم",
+    "الركن",
+    "الجنرال",
+    "الفريق",
+    "المشير",
+    "الشيخ",
+    "السيد",
+    "السيده",
+    "الدكتور",
+    "الدكتوره",
+    "الامير",
+    "الاميره",
+    "الملا",
+    "القاضي",
+    "المهندس",
+    "الاستاذ",
+    "الحاج",
+];
+
+/// The name after a phrase made only of titles: "العميد الركن صالح علي حسن" → "صالح علي حسن".
+fn name_after_titles(s: &Scope<'_, '_>, phrase: Range<usize>) -> Range<usize> {
+    let ctx = s.ctx;
+    if !ctx.folded[phrase.clone()].split(' ').all(|w| TITLES.contains(&w)) {
+        return phrase;
+    }
+    let start = skip_spaces(ctx, phrase.end);
+    let mut end = start;
+    let mut pos = start;
+    for _ in 0..3 {
+        let we = word_end(ctx, pos);
+        let w = &ctx.folded[pos..we];
+        // A definite word ends the name, but for the second part of a compound ("عبد الله").
+        let previous = ctx.folded[..pos].trim_end().rsplit(' ').next().unwrap_or("");
+        let compound = ["عبد", "ابو", "ابي", "بن", "بنت", "ال"].contains(&previous);
+        if we == pos
+            || we > s.claim.end
+            || STOPS.contains(&w)
+            || COMPLEMENTS.contains(&w)
+            || w.starts_with("ال") && end > start && !compound
+        {
+            break;
+        }
+        end = we;
+        if !ctx.folded[we..].starts_with(' ') {
+            break;
+        }
+        pos = we + 1;
+    }
+    if end > start { start..end } else { phrase }
 }
 
 /// A person named after a comma and up to three words of rank at `at`.
@@ -886,6 +1103,22 @@ fn person_in_apposition(s: &Scope<'_, '_>, entities: &EntityTable, at: usize) ->
         pos = we + 1;
     }
     None
+}
+
+/// True when a quotation opening at `at` is a short name ("أعلن «جيش الإسلام» …"): closed
+/// within five words, with no punctuation inside and the sentence going on after it.
+fn short_quote(ctx: &Context<'_>, at: usize) -> bool {
+    let rest = &ctx.folded[at..];
+    let Some(open) = rest.chars().next().filter(|c| matches!(c, '«' | '“' | '"')) else { return false };
+    let inner = &rest[open.len_utf8()..];
+    let Some(close) = inner.find(['»', '”', '"']) else { return false };
+    let name = &inner[..close];
+    let after_close = inner[close..].char_indices().nth(1).map_or("", |(i, _)| &inner[close + i..]);
+    !name.trim().is_empty()
+        && name.split_whitespace().count() <= 5
+        && !name.contains([',', '.', ':', '!', '?'])
+        && after_close.starts_with([' ', ','])
+        && !after_close.trim_start().starts_with(['.', '!', '?'])
 }
 
 /// The role given in apposition after a person's name: "ماريا زاخاروفا، المتحدثة باسم …".
@@ -1010,7 +1243,7 @@ fn source_after_an(s: &Scope<'_, '_>, entities: &mut EntityTable, end: usize) ->
     }
     let rest = &ctx.folded[at..s.claim.end.max(at)];
     let skip = if rest.starts_with("عن ") {
-        4
+        "عن ".len()
     } else if rest.starts_with("علي لسان ") {
         "علي لسان ".len()
     } else {
@@ -1254,6 +1487,14 @@ fn relay_after(s: &Scope<'_, '_>, entities: &mut EntityTable, at: usize) -> Opti
     }
     if let Some((i, _)) = media_at(s, entities, at) {
         return Some(SourceRef::Entity(i));
+    }
+    // "لـ«الشرق الأوسط»": the outlet's name in quotes after the clitic.
+    let quoted = rest['ل'.len_utf8()..].trim_start_matches([' ', '«', '“', '"']);
+    if quoted.len() + 'ل'.len_utf8() < rest.len() {
+        let inner = at + rest.len() - quoted.len();
+        if let Some((i, _)) = media_at(s, entities, inner) {
+            return Some(SourceRef::Entity(i));
+        }
     }
     let skip = if rest.starts_with("لوكاله ") || rest.starts_with("لقناه ") || rest.starts_with("لصحيفه ") {
         rest.find(' ').map(|i| i + 1)?
