@@ -208,7 +208,10 @@ fn noun_and_name(c: &Captures<'_>, input: &Input<'_, ()>) -> Option<PlaceFound> 
             return None;
         }
         let head = PLACE_HEADS.iter().any(|h| crate::normalize::fold_name(h) == w1);
-        if can_be_name(w2) && !is_adjective(w2) && !NOT_SECOND.contains(&w2) && (head || w2.starts_with("ال")) {
+        // "حي الجحملية الشعبي", "سهل الغاب المهم": after a definite name, a definite word is
+        // its adjective unless the first word heads a compound ("دير الزور").
+        let second = head || (w2.starts_with("ال") && !w1.starts_with("ال"));
+        if can_be_name(w2) && !is_adjective(w2) && !NOT_SECOND.contains(&w2) && second {
             end = m.end();
         }
     }
