@@ -229,11 +229,34 @@ impl ActorRules {
 /// Finds every actor of the text and records it in `table`.
 pub(crate) fn find(ctx: &Context<'_>, rules: &ActorRules, table: &mut EntityTable) {
     let year = ctx.anchor.map(|d| d.year());
+    // Countries the document names: a name two bodies share goes to the one of these.
+    let named: std::collections::HashSet<&str> = ctx
+        .lex
+        .iter()
+        .flat_map(|m| m.targets.iter().map(|t| ctx.lexicon.entry(t.entry)))
+        .filter(|e| e.kind == Kind::Country)
+        .map(|e| e.id.as_str())
+        .collect();
     let mut lexicon_people: Vec<(Range<usize>, usize)> = Vec::new();
     for m in &ctx.lex {
         let entries: Vec<_> = m.targets.iter().map(|t| (ctx.lexicon.entry(t.entry), t.form)).collect();
-        for (e, form) in pick_actor_targets(&entries, ctx.text(&m.range), year) {
+        let mut picked = pick_actor_targets(&entries, ctx.text(&m.range), year);
+        if picked.is_empty() {
+            // "حزب العدالة والتنمية" in an article about Turkey is the AKP.
+            let of_named: Vec<_> = entries
+                .iter()
+                .copied()
+                .filter(|(e, f)| e.kind.is_actor() && *f == Form::Name && e.country.as_deref().is_some_and(|c| named.contains(c)))
+                .collect();
+            if of_named.len() == 1 {
+                picked = of_named;
+            }
+        }
+        for (e, form) in picked {
             if e.common_word && !has_cue(ctx, &m.range, e.kind) {
+                continue;
+            }
+            if matches!(e.kind, Kind::Organization) && after_minister(ctx, &m.range) {
                 continue;
             }
             // Countries by name are places too where the text puts something in them ("في سوريا",
@@ -252,6 +275,9 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &ActorRules, table: &mut EntityTabl
     for f in rules.bodies.find(&ctx.tagged, &input) {
         let body = &rules.lookup.bodies[f.value.body];
         let covered = table.at(&f.range).iter().any(|&i| table.items[i].kind != "country");
+        if after_minister(ctx, &f.range) {
+            continue; // "وزير الخارجية التركي" names the minister, not the ministry
+        }
         match &f.value.country {
             Some(country) if !covered => {
                 let id = format!("{}:{country}", body.id);
@@ -294,6 +320,27 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &ActorRules, table: &mut EntityTabl
             add_surname_mentions(ctx, table, i, &p.name);
         }
     }
+}
+
+/// True when `range` completes a minister's title: "وزير الخارجية التركي", "وزير الشؤون
+/// الخارجية", "لوزيرة الدفاع". The ministry named there does not act.
+fn after_minister(ctx: &Context<'_>, range: &Range<usize>) -> bool {
+    let mut at = crate::normalize::word_start(ctx.folded, range.start);
+    for _ in 0..2 {
+        let before = ctx.folded[..at].trim_end();
+        let start = crate::normalize::word_start(before, before.len());
+        let word = &before[start..];
+        let bare = word.trim_start_matches(['و', 'ف']);
+        let bare = bare.strip_prefix('ل').or_else(|| bare.strip_prefix('ب')).unwrap_or(bare);
+        if matches!(bare, "وزير" | "وزيره" | "زير" | "زيره") || matches!(word, "وزير" | "وزيره" | "لوزير" | "لوزيره" | "ووزير" | "بوزير") {
+            return true;
+        }
+        if !matches!(bare, "الشوون" | "شوون" | "لشوون") {
+            return false;
+        }
+        at = start;
+    }
+    false
 }
 
 /// The person of a lexicon match overlapping `r` (`people` is in text order, not overlapping).
