@@ -332,7 +332,8 @@ fn after_minister(ctx: &Context<'_>, range: &Range<usize>) -> bool {
         let word = &before[start..];
         let bare = word.trim_start_matches(['و', 'ف']);
         let bare = bare.strip_prefix('ل').or_else(|| bare.strip_prefix('ب')).unwrap_or(bare);
-        if matches!(bare, "وزير" | "وزيره" | "زير" | "زيره") || matches!(word, "وزير" | "وزيره" | "لوزير" | "لوزيره" | "ووزير" | "بوزير") {
+        if matches!(bare, "وزير" | "وزيره" | "زير" | "زيره") || matches!(word, "وزير" | "وزيره" | "لوزير" | "لوزيره" | "ووزير" | "بوزير")
+        {
             return true;
         }
         if !matches!(bare, "الشوون" | "شوون" | "لشوون") {

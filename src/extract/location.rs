@@ -61,8 +61,7 @@ const PLACE_NOUNS: &[(&str, &str)] = &[
 const FACILITY_NOUNS: &[&str] = &["قاعده", "ميناء", "مطار", "معبر"];
 
 /// Adjectives that close a facility's name ("قاعدة العند الجوية", "مطار صنعاء الدولي").
-const FACILITY_ADJECTIVES: &[&str] =
-    &["الجويه", "الجوي", "العسكريه", "العسكري", "البحريه", "البحري", "الدولي", "الحدودي", "التجاري"];
+const FACILITY_ADJECTIVES: &[&str] = &["الجويه", "الجوي", "العسكريه", "العسكري", "البحريه", "البحري", "الدولي", "الحدودي", "التجاري"];
 
 /// Words after a name that make it a verb or a noun with a relative clause, not a place:
 /// "منطقة تسيطر عليها", "مدينة لجأ إليها".
@@ -197,7 +196,8 @@ fn noun_and_name(c: &Captures<'_>, input: &Input<'_, ()>) -> Option<PlaceFound> 
     if not_place || !can_be_name(w1) || agrees_as_adjective(&noun, w1) || is_verb_like(w1) {
         return None;
     }
-    if plain && (!w1.starts_with("ال") || ["الت", "الاست", "الوصول", "الحصول", "الفهم", "القول"].iter().any(|p| w1.starts_with(p))) {
+    if plain && (!w1.starts_with("ال") || ["الت", "الاست", "الوصول", "الحصول", "الفهم", "القول"].iter().any(|p| w1.starts_with(p)))
+    {
         return None;
     }
     let w1_end = m.start() + input.text[m.start()..].find(w1)? + w1.len();
@@ -408,8 +408,7 @@ fn word_before(text: &str, at: usize) -> Option<(Range<usize>, &str)> {
 /// اللبناني". Not a compass word and a city ("جنوب صنعاء" says where, it names no region).
 fn directional_areas(ctx: &Context<'_>, table: &mut EntityTable) {
     for m in &ctx.lex {
-        let Some(country) = m.targets.iter().map(|t| (ctx.lexicon.entry(t.entry), t.form)).find(|(e, _)| e.kind == Kind::Country)
-        else {
+        let Some(country) = m.targets.iter().map(|t| (ctx.lexicon.entry(t.entry), t.form)).find(|(e, _)| e.kind == Kind::Country) else {
             continue;
         };
         let Some((r1, w1)) = word_before(ctx.folded, m.range.start) else { continue };
