@@ -92,6 +92,9 @@ const NOT_SECOND: &[&str] = &[
     "الصغيره",
     "الجديده",
     "القديمه",
+    "المدمره",
+    "المهجره",
+    "المحتله",
 ];
 
 /// First words of compound place names: the next word belongs to the name ("خربة الناقوس",
