@@ -51,9 +51,11 @@ pub(crate) struct BodyFound {
 pub(crate) struct PersonFound {
     /// The title phrase ("المتحدث باسم وزارة الخارجية").
     role: Range<usize>,
-    /// The name ("فيدانت باتيل").
-    name: Range<usize>,
+    /// The name ("فيدانت باتيل"), if one follows.
+    name: Option<Range<usize>>,
     country: Option<String>,
+    /// Where the words read after the title end: a title inside them is not read again.
+    rest_end: usize,
 }
 
 /// The compiled actor rules.
@@ -78,7 +80,9 @@ static BODY_RULES: &[Rule<Lookup, BodyFound>] = &[
 
 static PERSON_RULES: &[Rule<Lookup, PersonFound>] = &[Rule {
     name: "title + name (الرئيس الأوكراني فولوديمير زيلينسكي)",
-    pattern: r#"{{<}}{{clitic}}(?P<m>(?P<title>{{title}})(?:\s+(?P<adj>{{adjective}}))?(?P<rest>[^.!?;:«»"“”()\n]{1,120})){{>}}"#,
+    // Only the title (and its nationality): the words after it are read by `title_and_name`,
+    // a bounded repetition of a large class here would make the regex slow.
+    pattern: r#"{{<}}{{clitic}}(?P<m>(?P<title>{{title}})(?:\s+(?P<adj>{{adjective}}))?){{>}}"#,
     prod: title_and_name,
 }];
 
@@ -99,13 +103,24 @@ fn title_and_name(c: &Captures<'_>, input: &Input<'_, Lookup>) -> Option<PersonF
     let title = c.name("title")?;
     let takes_body = *l.title_takes_body.get(&squash(input.group(c, "title")?))?;
     let country = input.group(c, "adj").and_then(|a| l.adjective.get(&squash(a)).cloned());
-    let rest = c.name("rest")?;
-    let rest_text = &input.text[rest.range()];
-    let mut role_end = c.name("adj").map_or(title.end(), |a| a.end());
+    let role_end = c.name("adj").map_or(title.end(), |a| a.end());
+    let rest = rest_after(input.text, role_end)?;
+    // Found even without a name: the words read after the title are not read again.
+    let (role_end, name) = match read_role_and_name(input.text, takes_body, role_end, &rest) {
+        Some((role_end, name)) => (role_end, Some(name)),
+        None => (role_end, None),
+    };
+    Some(PersonFound { role: title.start()..role_end, name, country, rest_end: rest.end })
+}
+
+/// The role words after a title that takes a body, then the name; the end of the role and the
+/// name's range.
+fn read_role_and_name(text: &str, takes_body: bool, mut role_end: usize, rest: &Range<usize>) -> Option<(usize, Range<usize>)> {
+    let rest_text = &text[rest.clone()];
     // Words of `rest` with their absolute ranges, and whether a comma precedes each.
     let mut words: Vec<(Range<usize>, &str, bool)> = Vec::new();
     let mut comma = false;
-    let mut at = rest.start();
+    let mut at = rest.start;
     for piece in rest_text.split_inclusive([' ', ',']) {
         let word = piece.trim_end_matches([' ', ',']);
         if !word.is_empty() {
@@ -149,8 +164,26 @@ fn title_and_name(c: &Captures<'_>, input: &Input<'_, Lookup>) -> Option<PersonF
     if parts == 0 {
         return None;
     }
-    let name = words[first].0.start..words[i - 1].0.end;
-    Some(PersonFound { role: title.start()..role_end, name, country })
+    Some((role_end, words[first].0.start..words[i - 1].0.end))
+}
+
+/// The words a title may introduce: from `from` up to 120 characters, not past a sentence or
+/// quotation mark, ending at a word's end (None when there is no word).
+fn rest_after(text: &str, from: usize) -> Option<Range<usize>> {
+    const STOP: &[char] = &['.', '!', '?', ';', ':', '«', '»', '"', '“', '”', '(', ')', '\n'];
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut best = None;
+    for (n, (i, ch)) in text[from..].char_indices().enumerate() {
+        if n == 120 || STOP.contains(&ch) {
+            break;
+        }
+        let end = from + i + ch.len_utf8();
+        // The rest may end here when what follows is no letter, digit or _.
+        if !text[end..].chars().next().is_some_and(is_word) {
+            best = Some(end);
+        }
+    }
+    best.map(|e| from..e)
 }
 
 /// Words that continue a role before the name: "باسم", definite words, nouns heading bodies.
@@ -229,11 +262,34 @@ impl ActorRules {
 /// Finds every actor of the text and records it in `table`.
 pub(crate) fn find(ctx: &Context<'_>, rules: &ActorRules, table: &mut EntityTable) {
     let year = ctx.anchor.map(|d| d.year());
+    // Countries the document names: a name two bodies share goes to the one of these.
+    let named: std::collections::HashSet<&str> = ctx
+        .lex
+        .iter()
+        .flat_map(|m| m.targets.iter().map(|t| ctx.lexicon.entry(t.entry)))
+        .filter(|e| e.kind == Kind::Country)
+        .map(|e| e.id.as_str())
+        .collect();
     let mut lexicon_people: Vec<(Range<usize>, usize)> = Vec::new();
     for m in &ctx.lex {
         let entries: Vec<_> = m.targets.iter().map(|t| (ctx.lexicon.entry(t.entry), t.form)).collect();
-        for (e, form) in pick_actor_targets(&entries, ctx.text(&m.range), year) {
+        let mut picked = pick_actor_targets(&entries, ctx.text(&m.range), year);
+        if picked.is_empty() {
+            // "حزب العدالة والتنمية" in an article about Turkey is the AKP.
+            let of_named: Vec<_> = entries
+                .iter()
+                .copied()
+                .filter(|(e, f)| e.kind.is_actor() && *f == Form::Name && e.country.as_deref().is_some_and(|c| named.contains(c)))
+                .collect();
+            if of_named.len() == 1 {
+                picked = of_named;
+            }
+        }
+        for (e, form) in picked {
             if e.common_word && !has_cue(ctx, &m.range, e.kind) {
+                continue;
+            }
+            if matches!(e.kind, Kind::Organization) && after_minister(ctx, &m.range) {
                 continue;
             }
             // Countries by name are places too where the text puts something in them ("في سوريا",
@@ -252,6 +308,9 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &ActorRules, table: &mut EntityTabl
     for f in rules.bodies.find(&ctx.tagged, &input) {
         let body = &rules.lookup.bodies[f.value.body];
         let covered = table.at(&f.range).iter().any(|&i| table.items[i].kind != "country");
+        if after_minister(ctx, &f.range) {
+            continue; // "وزير الخارجية التركي" names the minister, not the ministry
+        }
         match &f.value.country {
             Some(country) if !covered => {
                 let id = format!("{}:{country}", body.id);
@@ -270,30 +329,58 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &ActorRules, table: &mut EntityTabl
     }
 
     // People introduced by a title.
+    let mut read_to = 0;
     for f in rules.people.find(&ctx.tagged, &input) {
         let p = &f.value;
+        if f.range.start < read_to {
+            continue; // a title among the words read after another
+        }
+        read_to = p.rest_end;
+        let Some(name_range) = &p.name else { continue };
         // A known person named after the title, or named by the title itself ("الرئيس الروسي"
         // in 2024: then what follows is not a name, as in "الرئيس الروسي لتدخل حيز التنفيذ").
-        if let Some(i) = person_overlapping(&lexicon_people, &p.name).or_else(|| person_overlapping(&lexicon_people, &p.role)) {
+        if let Some(i) = person_overlapping(&lexicon_people, name_range).or_else(|| person_overlapping(&lexicon_people, &p.role)) {
             table.roles.push((p.role.clone(), i));
             continue;
         }
         // A name that is a known non-person ("الرئيس الأمريكي جو بايدن" is a person, "وزير
         // الخارجية الأمريكي" + "الولايات المتحدة" is not).
-        if ctx.lex_overlaps(&p.name) {
+        if ctx.lex_overlaps(name_range) {
             continue;
         }
-        let folded_name = ctx.text(&p.name).to_string();
+        let folded_name = ctx.text(name_range).to_string();
         let id = derived_id("person", &folded_name);
-        let name = ctx.original(&p.name).to_string();
+        let name = ctx.original(name_range).to_string();
         let new = table.find(&id).is_none();
         let i = table.get_or_insert(&id, || Item::found(id.clone(), name, "person", p.country.clone()));
-        table.add_mention(i, p.name.clone(), true, false);
+        table.add_mention(i, name_range.clone(), true, false);
         table.roles.push((p.role.clone(), i));
         if new {
-            add_surname_mentions(ctx, table, i, &p.name);
+            add_surname_mentions(ctx, table, i, name_range);
         }
     }
+}
+
+/// True when `range` completes a minister's title: "وزير الخارجية التركي", "وزير الشؤون
+/// الخارجية", "لوزيرة الدفاع". The ministry named there does not act.
+fn after_minister(ctx: &Context<'_>, range: &Range<usize>) -> bool {
+    let mut at = crate::normalize::word_start(ctx.folded, range.start);
+    for _ in 0..2 {
+        let before = ctx.folded[..at].trim_end();
+        let start = crate::normalize::word_start(before, before.len());
+        let word = &before[start..];
+        let bare = word.trim_start_matches(['و', 'ف']);
+        let bare = bare.strip_prefix('ل').or_else(|| bare.strip_prefix('ب')).unwrap_or(bare);
+        if matches!(bare, "وزير" | "وزيره" | "زير" | "زيره") || matches!(word, "وزير" | "وزيره" | "لوزير" | "لوزيره" | "ووزير" | "بوزير")
+        {
+            return true;
+        }
+        if !matches!(bare, "الشوون" | "شوون" | "لشوون") {
+            return false;
+        }
+        at = start;
+    }
+    false
 }
 
 /// The person of a lexicon match overlapping `r` (`people` is in text order, not overlapping).
@@ -412,6 +499,12 @@ const MEDIA_CUES: &[&str] = &["قناه", "صحيفه", "وكاله", "موقع"
 /// Nouns that say a place's name follows ("مدينة سلام").
 const PLACE_CUES: &[&str] = &[
     "مدينه",
+    "مدينتي",
+    "قريتي",
+    "بلدتي",
+    "محافظتي",
+    "منطقتي",
+    "سهل",
     "بلده",
     "قريه",
     "محافظه",

@@ -33,18 +33,23 @@ pub(crate) struct LocationRules {
 /// Place nouns that introduce a name in construct state, and the kind of place they name.
 const PLACE_NOUNS: &[(&str, &str)] = &[
     ("بلدة", "city"),
+    ("بلدتي", "city"),
     ("قاعدة", "site"),
+    ("سهل", "region"),
     ("جبل", "site"),
     ("جزيرة", "site"),
     ("حي", "region"),
     ("قرية", "city"),
+    ("قريتي", "city"),
     ("محافظة", "region"),
     ("مخيم", "site"),
     ("مدينة", "city"),
+    ("مدينتي", "city"),
     ("مطار", "site"),
     ("معبر", "site"),
     ("مقاطعة", "region"),
     ("منطقة", "region"),
+    ("منطقتي", "region"),
     ("ميناء", "site"),
     ("ناحية", "region"),
     ("ولاية", "region"),
@@ -56,8 +61,7 @@ const PLACE_NOUNS: &[(&str, &str)] = &[
 const FACILITY_NOUNS: &[&str] = &["قاعده", "ميناء", "مطار", "معبر"];
 
 /// Adjectives that close a facility's name ("قاعدة العند الجوية", "مطار صنعاء الدولي").
-const FACILITY_ADJECTIVES: &[&str] =
-    &["الجويه", "الجوي", "العسكريه", "العسكري", "البحريه", "البحري", "الدولي", "الحدودي", "التجاري"];
+const FACILITY_ADJECTIVES: &[&str] = &["الجويه", "الجوي", "العسكريه", "العسكري", "البحريه", "البحري", "الدولي", "الحدودي", "التجاري"];
 
 /// Words after a name that make it a verb or a noun with a relative clause, not a place:
 /// "منطقة تسيطر عليها", "مدينة لجأ إليها".
@@ -88,6 +92,9 @@ const NOT_SECOND: &[&str] = &[
     "الصغيره",
     "الجديده",
     "القديمه",
+    "المدمره",
+    "المهجره",
+    "المحتله",
 ];
 
 /// First words of compound place names: the next word belongs to the name ("خربة الناقوس",
@@ -184,11 +191,16 @@ fn noun_and_name(c: &Captures<'_>, input: &Input<'_, ()>) -> Option<PlaceFound> 
     let noun = crate::normalize::fold_name(&input.text[noun_m.range()]);
     let kind = PLACE_NOUNS.iter().find(|(n, _)| crate::normalize::fold_name(n) == noun).map(|(_, k)| *k)?;
     let facility = FACILITY_NOUNS.contains(&noun.as_str());
+    let plain = noun == "سهل"; // also "easy": only before a definite name (سهل الغاب)
     let m = c.name("m")?;
     let mut words = input.text[m.range()].split(' ').filter(|w| !w.is_empty());
     let w1 = words.next()?;
     let not_place = NOT_PLACE.iter().any(|w| crate::normalize::fold_name(w) == w1);
-    if not_place || !can_be_name(w1) || is_adjective(w1) || is_verb_like(w1) {
+    if not_place || !can_be_name(w1) || agrees_as_adjective(&noun, w1) || is_verb_like(w1) {
+        return None;
+    }
+    if plain && (!w1.starts_with("ال") || ["الت", "الاست", "الوصول", "الحصول", "الفهم", "القول"].iter().any(|p| w1.starts_with(p)))
+    {
         return None;
     }
     let w1_end = m.start() + input.text[m.start()..].find(w1)? + w1.len();
@@ -199,7 +211,10 @@ fn noun_and_name(c: &Captures<'_>, input: &Input<'_, ()>) -> Option<PlaceFound> 
             return None;
         }
         let head = PLACE_HEADS.iter().any(|h| crate::normalize::fold_name(h) == w1);
-        if can_be_name(w2) && !is_adjective(w2) && !NOT_SECOND.contains(&w2) && (head || w2.starts_with("ال")) {
+        // "حي الجحملية الشعبي", "سهل الغاب المهم": after a definite name, a definite word is
+        // its adjective unless the first word heads a compound ("دير الزور").
+        let second = head || (w2.starts_with("ال") && !w1.starts_with("ال"));
+        if can_be_name(w2) && !is_adjective(w2) && !NOT_SECOND.contains(&w2) && second {
             end = m.end();
         }
     }
@@ -212,27 +227,30 @@ fn noun_and_name(c: &Captures<'_>, input: &Input<'_, ()>) -> Option<PlaceFound> 
     } else {
         None
     };
-    Some(PlaceFound { name: m.start()..end, kind, facility })
+    // A plain or a mountain is named with its noun: "سهل الغاب", "جبل صبر".
+    let start = if plain || noun == "جبل" { noun_m.start() } else { m.start() };
+    Some(PlaceFound { name: start..end, kind, facility })
 }
 
 /// Records a facility named after a place: "ميناء عدن", "قاعدة العند الجوية". Named by the
 /// noun and the name, mentioned with its adjective.
-fn add_facility(ctx: &Context<'_>, table: &mut EntityTable, &(start, end): &(usize, usize), p: &PlaceFound) {
+fn add_facility(ctx: &Context<'_>, table: &mut EntityTable, &(start, end): &(usize, usize), p: &PlaceFound) -> bool {
     let noun_end = ctx.folded[start..p.name.start].trim_end().len() + start;
     // The lexicon knows the whole facility ("معبر رفح", "مطار صنعاء الدولي").
     if ctx.lex_overlaps(&(start..noun_end)) {
-        return;
+        return false;
     }
     // "قاعدة" is also a rule or a base of anything ("قاعدة بيانات"): a named base closes with
     // its adjective ("قاعدة العند الجوية") or is named after a known place ("قاعدة حميميم").
     if ctx.text(&(start..noun_end)) == "قاعده" && end == p.name.end && !ctx.lex_overlaps(&p.name) {
-        return;
+        return false;
     }
     let named = start..p.name.end;
     let id = derived_id("site", ctx.text(&named));
     let name = ctx.original(&named).to_string();
     let i = table.get_or_insert(&id, || Item::found(id.clone(), name, "site", None));
     table.add_mention(i, start..end, false, true);
+    true
 }
 
 /// A verb or a noun with an attached pronoun after an indefinite place noun, which starts a
@@ -242,6 +260,18 @@ fn is_verb_like(w: &str) -> bool {
     let n = w.chars().count();
     (n > 4 && (w.ends_with("ها") || w.ends_with("هم") || w.ends_with("هما")))
         || (n > 3 && ["تت", "يت", "تست", "يست", "سيت", "ستت"].iter().any(|p| w.starts_with(p)))
+}
+
+/// True when `w` can be an indefinite adjective of the place noun: a nisba adjective of the
+/// noun's gender ("منطقة عسكرية", "حي سكني"). One of the other gender is a name: "منطقة
+/// سيلوبي", "حي إستينية".
+fn agrees_as_adjective(noun: &str, w: &str) -> bool {
+    if !is_adjective(w) {
+        return false;
+    }
+    let plural = w.ends_with("يين") || w.ends_with("يون");
+    let feminine_noun = noun.ends_with('ه');
+    plural || (feminine_noun == w.ends_with("يه"))
 }
 
 /// Nisba adjectives (الشمالية، السوري، العسكرية) end in ي or يه once folded.
@@ -259,6 +289,28 @@ impl LocationRules {
 
 /// Finds every place of the text and records it in `table`.
 pub(crate) fn find(ctx: &Context<'_>, rules: &LocationRules, table: &mut EntityTable) {
+    // Where each place found so far ends: a place joined to one by و is a place too ("قريتي خربة
+    // الناقوس والمنصورة").
+    let mut ends: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for f in rules.places.find(&ctx.tagged, &Input { text: ctx.folded, data: &() }) {
+        let p = &f.value;
+        if let Some(facility) = &p.facility {
+            if add_facility(ctx, table, facility, p) {
+                ends.insert(facility.1);
+            }
+            continue;
+        }
+        ends.insert(p.name.end);
+        if ctx.lex_overlaps(&p.name) {
+            continue;
+        }
+        let folded = ctx.text(&p.name).to_string();
+        let id = derived_id("place", &folded);
+        let name = ctx.original(&p.name).to_string();
+        let i = table.get_or_insert(&id, || Item::found(id.clone(), name, p.kind, None));
+        table.add_mention(i, p.name.clone(), false, true);
+    }
+
     let countries = document_countries(ctx);
     for m in &ctx.lex {
         let entries: Vec<&Entry> = m.targets.iter().map(|t| ctx.lexicon.entry(t.entry)).collect();
@@ -268,11 +320,13 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &LocationRules, table: &mut EntityT
         let has_country = entries.iter().any(|e| e.kind == Kind::Country);
         let cue = has_cue(ctx, &m.range, Kind::City);
         // ك glued to a small place's name is more often part of a word (كبيرا).
-        let prefix = &ctx.folded[crate::normalize::word_start(ctx.folded, m.range.start)..m.range.start];
+        let word_start = crate::normalize::word_start(ctx.folded, m.range.start);
+        let prefix = &ctx.folded[word_start..m.range.start];
         let kaf = prefix.contains('ك');
         // "في فلاديفوستوك", "إلى منروفيا": a preposition of place before a name that is no
-        // everyday word.
-        let locative = prefix.is_empty() && is_after_preposition(ctx, &m.range);
+        // everyday word; "حلب وإدلب": a place joined to another.
+        let locative = (prefix.is_empty() && is_after_preposition(ctx, &m.range))
+            || (prefix == "و" && word_before(ctx.folded, word_start).is_some_and(|(r, _)| ends.contains(&r.end)));
         let places: Vec<&Entry> = entries
             .iter()
             .copied()
@@ -286,25 +340,10 @@ pub(crate) fn find(ctx: &Context<'_>, rules: &LocationRules, table: &mut EntityT
         }
         let best = pick_place(ctx, table, &places);
         table.add_entry(best, m.range.clone(), false, true);
+        ends.insert(m.range.end);
     }
 
     directional_areas(ctx, table);
-
-    for f in rules.places.find(&ctx.tagged, &Input { text: ctx.folded, data: &() }) {
-        let p = &f.value;
-        if let Some(facility) = &p.facility {
-            add_facility(ctx, table, facility, p);
-            continue;
-        }
-        if ctx.lex_overlaps(&p.name) {
-            continue;
-        }
-        let folded = ctx.text(&p.name).to_string();
-        let id = derived_id("place", &folded);
-        let name = ctx.original(&p.name).to_string();
-        let i = table.get_or_insert(&id, || Item::found(id.clone(), name, p.kind, None));
-        table.add_mention(i, p.name.clone(), false, true);
-    }
 }
 
 /// A GeoNames town or site of fewer than a million people (not a capital): its name is more
@@ -372,8 +411,7 @@ fn word_before(text: &str, at: usize) -> Option<(Range<usize>, &str)> {
 /// اللبناني". Not a compass word and a city ("جنوب صنعاء" says where, it names no region).
 fn directional_areas(ctx: &Context<'_>, table: &mut EntityTable) {
     for m in &ctx.lex {
-        let Some(country) = m.targets.iter().map(|t| (ctx.lexicon.entry(t.entry), t.form)).find(|(e, _)| e.kind == Kind::Country)
-        else {
+        let Some(country) = m.targets.iter().map(|t| (ctx.lexicon.entry(t.entry), t.form)).find(|(e, _)| e.kind == Kind::Country) else {
             continue;
         };
         let Some((r1, w1)) = word_before(ctx.folded, m.range.start) else { continue };
