@@ -84,8 +84,9 @@ pub struct Claim {
 /// Who a claim comes from and how it reached the outlet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Attribution {
-    /// Who the claim is attributed to: a person, a body, a country, or an anonymous source
-    /// (`kind: "anonymous"`, as in "مصدر عسكري").
+    /// Who the claim is attributed to: a person, a body, a country, an anonymous source
+    /// (`kind: "anonymous"`, as in "مصدر عسكري"), or a named source no lexicon knows, kept as
+    /// the phrase the text gives (`kind: "unresolved"`, as in "مدير مستشفى الشفاء").
     pub source: Entity,
     /// The person who voiced it, when one is named, with the role the text gives.
     pub speaker: Option<Speaker>,
@@ -130,7 +131,8 @@ pub struct Entity {
     /// Canonical Arabic name.
     pub name: String,
     /// `country`, `person`, `organization`, `armed_force`, `armed_group`, `media`,
-    /// `anonymous` (actors); `country`, `region`, `city`, `site` (places).
+    /// `anonymous`, `unresolved` (actors and sources); `country`, `region`, `city`, `site`
+    /// (places).
     pub kind: String,
     /// ISO 3166-1 alpha-2 of the country the entity belongs to, if known.
     pub country: Option<String>,
