@@ -10,7 +10,7 @@
 //! earlier rule.
 
 use crate::normalize::fold_pattern;
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -132,7 +132,9 @@ impl<D, T> RuleSet<D, T> {
             .iter()
             .map(|r| {
                 let p = expand(r.pattern, vars);
-                Regex::new(&p).unwrap_or_else(|e| panic!("rule {:?}: bad pattern: {e}", r.name))
+                // Our patterns hold large alternations (every number word, every cue): with the
+                // default 2 MiB the lazy DFA's cache fills and is rebuilt again and again.
+                RegexBuilder::new(&p).dfa_size_limit(32 << 20).build().unwrap_or_else(|e| panic!("rule {:?}: bad pattern: {e}", r.name))
             })
             .collect();
         RuleSet { rules, compiled }
