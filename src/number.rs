@@ -112,6 +112,19 @@ pub fn parse_numbers(folded: &str) -> Vec<NumberMention> {
 
 /// Words and digit groups with their ranges. A digit group keeps its separators ("10,000",
 /// "1.5") but not a trailing one.
+/// The end of a run of digits starting at `end`, with inner separators: 10,000  10.000  1.5.
+fn digits_end(bytes: &[u8], mut end: usize) -> usize {
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii_digit() || ((b == b',' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     let bytes = text.as_bytes();
@@ -122,15 +135,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         let mut end = start + c.len_utf8();
         if c.is_ascii_digit() {
-            // Digits with inner separators: 10,000  10.000  1.5
-            while end < bytes.len() {
-                let b = bytes[end];
-                if b.is_ascii_digit() || ((b == b',' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)) {
-                    end += 1;
-                } else {
-                    break;
-                }
-            }
+            end = digits_end(bytes, end);
         } else {
             while let Some(&(at, c)) = iter.peek() {
                 if is_word_char(c) && !c.is_ascii_digit() {
@@ -145,15 +150,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             if &text[start..end] == "و" {
                 let spaces = text[end..].len() - text[end..].trim_start_matches(' ').len();
                 if bytes.get(end + spaces).is_some_and(u8::is_ascii_digit) {
-                    end += spaces;
-                    while end < bytes.len() {
-                        let b = bytes[end];
-                        if b.is_ascii_digit() || ((b == b',' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)) {
-                            end += 1;
-                        } else {
-                            break;
-                        }
-                    }
+                    end = digits_end(bytes, end + spaces);
                 }
             }
         }
