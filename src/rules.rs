@@ -124,6 +124,18 @@ pub(crate) fn expand(pattern: &str, vars: &Vars) -> String {
     fold_pattern(&out)
 }
 
+/// A matched phrase as a table key: words joined by single spaces ("حوالي   ثلاثة" → "حوالي ثلاثة").
+pub(crate) fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 impl<D, T> RuleSet<D, T> {
     /// Compiles every rule. Panics on a bad pattern: rule tables are code, and the corpus test
     /// compiles every one of them.

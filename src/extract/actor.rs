@@ -15,7 +15,7 @@ use super::entity::{EntityTable, Item, derived_id};
 use super::words::{can_be_name, is_name_joiner};
 use crate::lexicon::{Form, Kind, Lexicon};
 use crate::normalize::fold_name;
-use crate::rules::{Input, Rule, RuleSet, Vars, alternation, common_vars};
+use crate::rules::{Input, Rule, RuleSet, Vars, alternation, common_vars, squash};
 use crate::table::Table;
 use regex::Captures;
 use std::collections::HashMap;
@@ -208,11 +208,6 @@ fn is_role_word(w: &str) -> bool {
         "دايره",
     ];
     HEADS.contains(&w) || ((w.starts_with("ال") || w.starts_with("لل")) && can_be_name(w))
-}
-
-/// Folds runs of spaces to one (regex alternations accept any run).
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl ActorRules {

@@ -26,7 +26,7 @@ use super::{Context, Mapper};
 use crate::document::{self, Mode};
 use crate::lexicon::Kind;
 use crate::normalize::{fold_name, is_word_char};
-use crate::rules::{ADJECTIVE_MARK, Found, Input, Rule, RuleSet, Vars, alternation, common_vars};
+use crate::rules::{ADJECTIVE_MARK, Found, Input, Rule, RuleSet, Vars, alternation, common_vars, squash};
 use crate::table::Table;
 use regex::Captures;
 use std::collections::{HashMap, HashSet};
@@ -168,10 +168,6 @@ fn cue(c: &Captures<'_>, i: &Input<'_, Lookup>) -> Option<Cue> {
     let whole = c.name("m")?.range();
     let continues = i.data.continues.contains(&i.text[word.range()]);
     Some(Cue { kind, word: word.range(), whole, conjoined: c.name("conj").is_some(), relative: false, continues })
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl AttributionRules {

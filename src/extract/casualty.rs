@@ -18,11 +18,11 @@
 
 use super::entity::{EntityTable, Positions};
 use super::troop::{
-    FigureTables, country_of, following_side, integer, nearest_side_before, number_of, qualifier_of, side_starting_at, squash, unit_of,
+    FigureTables, country_of, following_side, integer, nearest_side_before, number_of, qualifier_of, side_starting_at, unit_of,
 };
 use super::{Context, Mapper};
 use crate::document::{self, CasualtyGroup, CasualtyStatus, Qualifier};
-use crate::rules::{Input, Rule, RuleSet, alternation};
+use crate::rules::{Input, Rule, RuleSet, alternation, squash};
 use crate::table::Table;
 use regex::{Captures, Regex};
 use std::collections::HashMap;

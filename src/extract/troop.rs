@@ -19,7 +19,7 @@ use super::{Context, Mapper};
 use crate::document::{self, Qualifier};
 use crate::lexicon::Kind;
 use crate::number::parse_numbers;
-use crate::rules::{ADJECTIVE_MARK, Input, Rule, RuleSet, Vars, alternation, common_vars};
+use crate::rules::{ADJECTIVE_MARK, Input, Rule, RuleSet, Vars, alternation, common_vars, squash};
 use crate::table::Table;
 use regex::Captures;
 use std::collections::{HashMap, HashSet};
@@ -141,10 +141,6 @@ pub(crate) fn unit_of<D>(c: &Captures<'_>, i: &Input<'_, D>, t: &FigureTables) -
         Some(u) => (Some(u.range()), t.unit.get(&squash(&i.text[u.range()])).map_or("unknown", |(g, _)| *g)),
         None => (None, "unknown"),
     }
-}
-
-pub(crate) fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 pub(crate) fn qualifier_of<D>(c: &Captures<'_>, i: &Input<'_, D>, t: &FigureTables) -> Qualifier {

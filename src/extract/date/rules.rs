@@ -9,7 +9,7 @@
 use super::resolve::{Expr, Relation, Unit};
 use crate::document::Calendar;
 use crate::normalize::fold_name;
-use crate::rules::{Input, Rule, RuleSet, Vars, alternation, common_vars};
+use crate::rules::{Input, Rule, RuleSet, Vars, alternation, common_vars, squash};
 use crate::table::Table;
 use jiff::civil::{Date, Weekday};
 use regex::Captures;
@@ -221,10 +221,6 @@ static RULES: &[Rule<Names, Parsed>] = &[
 
 fn num<T: std::str::FromStr>(c: &Captures<'_>, g: &str) -> Option<T> {
     c.name(g)?.as_str().parse().ok()
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn lookup(table: &HashMap<String, MonthName>, c: &Captures<'_>, n: &Input<'_, Names>, group: &str) -> Option<MonthName> {
